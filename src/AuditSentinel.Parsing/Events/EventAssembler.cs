@@ -1,0 +1,125 @@
+using AuditSentinel.Parsing.Records;
+
+namespace AuditSentinel.Parsing.Events;
+
+/// <summary>
+/// Groups records into events by (node, timestamp, serial), as auparse does: an event ends with a record type that
+/// ends events (EOE, PROCTITLE, single-record types), when a record at least the end-of-event timeout later
+/// arrives, or at the end of the input. Interleaved and out-of-order records are fine; memory is bounded by
+/// <see cref="EventAssemblerOptions.MaxOpenEvents"/>, and nothing is dropped: an evicted event is emitted as partial.
+/// </summary>
+public sealed class EventAssembler
+{
+    private readonly EventAssemblerOptions _options;
+    private readonly Dictionary<EventKey, LinkedListNode<OpenEvent>> _open = [];
+    private readonly LinkedList<OpenEvent> _byArrival = new();
+    private readonly HashSet<EventKey> _recentlyEmitted = [];
+    private readonly Queue<EventKey> _recentOrder = new();
+    private long _latestSeconds = long.MinValue;
+
+    /// <summary>Creates an assembler.</summary>
+    public EventAssembler(EventAssemblerOptions? options = null)
+    {
+        _options = options ?? new EventAssemblerOptions();
+        if (_options.EndOfEventTimeoutSeconds < 0 || _options.MaxOpenEvents < 1 || _options.RecentlyEmittedMemory < 0)
+        {
+            throw new ArgumentException("The end-of-event timeout and the memory must not be negative, and at least one event must be allowed open.", nameof(options));
+        }
+    }
+
+    /// <summary>Events still open.</summary>
+    public int OpenEvents => _open.Count;
+
+    /// <summary>Adds a record; events it completes are appended to <paramref name="completed"/>.</summary>
+    public void Add(AuditRecord record, ICollection<AuditEvent> completed)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(completed);
+        var key = new EventKey(record.Node, record.Timestamp, record.Serial);
+        if (record.Timestamp.Seconds > _latestSeconds)
+        {
+            _latestSeconds = record.Timestamp.Seconds;
+            CompleteTimedOut(completed);
+        }
+
+        if (!_open.TryGetValue(key, out var node))
+        {
+            var late = _recentlyEmitted.Contains(key);
+            node = _byArrival.AddLast(new OpenEvent(key, late));
+            _open.Add(key, node);
+            if (_open.Count > _options.MaxOpenEvents)
+            {
+                Emit(_byArrival.First!, PartialReason.Evicted, completed);
+            }
+        }
+
+        node.Value.Records.Add(record);
+        if (RecordType.EndsEvent(record.TypeNumber))
+        {
+            Emit(node, PartialReason.None, completed);
+        }
+    }
+
+    /// <summary>Emits every open event: at the end of a whole log (<paramref name="inputContinues"/> false) they are
+    /// complete, as auparse treats them; at the end of one unit of a stream they are partial.</summary>
+    public void Flush(ICollection<AuditEvent> completed, bool inputContinues = false)
+    {
+        ArgumentNullException.ThrowIfNull(completed);
+        while (_byArrival.First is { } first)
+        {
+            Emit(first, inputContinues ? PartialReason.InputBoundary : PartialReason.None, completed);
+        }
+    }
+
+    private void CompleteTimedOut(ICollection<AuditEvent> completed)
+    {
+        var node = _byArrival.First;
+        while (node is not null)
+        {
+            var next = node.Next;
+            if (node.Value.Key.Timestamp.Seconds + _options.EndOfEventTimeoutSeconds <= _latestSeconds)
+            {
+                Emit(node, PartialReason.None, completed);
+            }
+
+            node = next;
+        }
+    }
+
+    private void Emit(LinkedListNode<OpenEvent> node, PartialReason reason, ICollection<AuditEvent> completed)
+    {
+        var open = node.Value;
+        _byArrival.Remove(node);
+        _open.Remove(open.Key);
+        if (open.Late && reason == PartialReason.None)
+        {
+            reason = PartialReason.LateRecord;
+        }
+
+        completed.Add(new AuditEvent(open.Key, open.Records, reason));
+        Remember(open.Key);
+    }
+
+    private void Remember(EventKey key)
+    {
+        if (_options.RecentlyEmittedMemory == 0 || !_recentlyEmitted.Add(key))
+        {
+            return;
+        }
+
+        _recentOrder.Enqueue(key);
+        if (_recentOrder.Count > _options.RecentlyEmittedMemory)
+        {
+            _recentlyEmitted.Remove(_recentOrder.Dequeue());
+        }
+    }
+
+    private sealed class OpenEvent(EventKey key, bool late)
+    {
+        public EventKey Key { get; } = key;
+
+        public bool Late { get; } = late;
+
+        public List<AuditRecord> Records { get; } = new(4);
+    }
+}

@@ -1,0 +1,7 @@
+namespace AuditSentinel.Parsing.Events;
+
+/// <summary>What identifies an audit event: the host, the kernel timestamp and the serial number.</summary>
+/// <param name="Node">The host (<c>node=</c> or syslog host; empty when the log names none).</param>
+/// <param name="Timestamp">The event time.</param>
+/// <param name="Serial">The serial number.</param>
+public readonly record struct EventKey(string Node, AuditTimestamp Timestamp, ulong Serial);

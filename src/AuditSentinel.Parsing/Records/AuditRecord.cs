@@ -1,0 +1,106 @@
+using System.Text;
+
+namespace AuditSentinel.Parsing.Records;
+
+/// <summary>
+/// One audit record (one log line): header facts plus its fields as offsets into the line's bytes. Field values
+/// are decoded only when asked for.
+/// </summary>
+public sealed class AuditRecord
+{
+    private readonly byte[] _line;
+    private readonly FieldToken[] _fields;
+
+    internal AuditRecord(byte[] line, RecordHeader header, FieldToken[] fields, int fieldCount, long lineNumber)
+    {
+        _line = line;
+        _fields = fields;
+        FieldCount = fieldCount;
+        Node = header.Node;
+        TypeNumber = header.TypeNumber;
+        TypeName = header.TypeName;
+        Timestamp = header.Timestamp;
+        Serial = header.Serial;
+        Format = header.Format;
+        LineNumber = lineNumber;
+    }
+
+    /// <summary>The host name from <c>node=</c>, else from a syslog wrapper, else empty.</summary>
+    public string Node { get; }
+
+    /// <summary>The record type number (1300 for SYSCALL); 0 when the log gave an unknown name.</summary>
+    public int TypeNumber { get; }
+
+    /// <summary>The record type name as libaudit names it (SYSCALL, PROCTITLE for <c>UNKNOWN[1327]</c>).</summary>
+    public string TypeName { get; }
+
+    /// <summary>The event time from <c>audit(...)</c>.</summary>
+    public AuditTimestamp Timestamp { get; }
+
+    /// <summary>The event serial number from <c>audit(...)</c>.</summary>
+    public ulong Serial { get; }
+
+    /// <summary>The form the line was written in.</summary>
+    public RecordFormat Format { get; }
+
+    /// <summary>The 1-based line number in its source.</summary>
+    public long LineNumber { get; }
+
+    /// <summary>The whole line as read, without the line terminator.</summary>
+    public ReadOnlySpan<byte> Bytes => _line;
+
+    /// <summary>The whole line as text.</summary>
+    public string LineText => Encoding.UTF8.GetString(_line);
+
+    /// <summary>The number of fields, ENRICHED ones included.</summary>
+    public int FieldCount { get; }
+
+    /// <summary>The field at <paramref name="index"/>, in line order.</summary>
+    public AuditField this[int index] =>
+        (uint)index < (uint)FieldCount ? new AuditField(this, _fields[index]) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>Finds the first field of this name in the body or the <c>msg='...'</c> payload (not the ENRICHED part).</summary>
+    public bool TryGetField(ReadOnlySpan<byte> name, out AuditField field) => TryFind(name, enriched: false, out field);
+
+    /// <summary>Finds an ENRICHED (auditd-interpreted) field such as <c>AUID</c> or <c>SYSCALL</c>.</summary>
+    public bool TryGetEnriched(ReadOnlySpan<byte> name, out AuditField field) => TryFind(name, enriched: true, out field);
+
+    /// <summary>The decoded text of a body field, or null when it is missing or absent.</summary>
+    public string? GetText(ReadOnlySpan<byte> name) => TryGetField(name, out var field) ? field.Text : null;
+
+    /// <summary>The decoded text of an ENRICHED field, or null.</summary>
+    public string? GetEnrichedText(ReadOnlySpan<byte> name) => TryGetEnriched(name, out var field) ? field.Text : null;
+
+    /// <summary>A body field parsed as a decimal integer.</summary>
+    public bool TryGetInt64(ReadOnlySpan<byte> name, out long value)
+    {
+        value = 0;
+        return TryGetField(name, out var field) && field.TryGetInt64(out value);
+    }
+
+    /// <summary>True when the record has a body field of this name.</summary>
+    public bool Has(ReadOnlySpan<byte> name) => TryGetField(name, out _);
+
+    /// <inheritdoc />
+    public override string ToString() => LineText;
+
+    private bool TryFind(ReadOnlySpan<byte> name, bool enriched, out AuditField field)
+    {
+        var line = _line.AsSpan();
+        for (var i = 0; i < FieldCount; i++)
+        {
+            ref readonly var token = ref _fields[i];
+            if ((token.Origin == FieldOrigin.Enriched) == enriched
+                && (token.NameStart >= 0
+                    ? token.NameLength == name.Length && line.Slice(token.NameStart, token.NameLength).SequenceEqual(name)
+                    : FieldTokenizer.SyntheticNames[~token.NameStart].AsSpan().SequenceEqual(name)))
+            {
+                field = new AuditField(this, token);
+                return true;
+            }
+        }
+
+        field = default;
+        return false;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Buffers.Text;
+
+namespace AuditSentinel.Parsing.Records;
+
+/// <summary>Parses the inside of <c>audit(...)</c>: <c>1795333528.777:6918</c> or ausearch's <c>11/22/26 07:45:28.777:6918</c>.</summary>
+internal static class AuditStamp
+{
+    internal static bool TryParseRaw(ReadOnlySpan<byte> stamp, out AuditTimestamp timestamp, out ulong serial)
+    {
+        timestamp = default;
+        serial = 0;
+        var dot = stamp.IndexOf((byte)'.');
+        var colon = stamp.IndexOf((byte)':');
+        if (dot <= 0 || colon != dot + 4
+            || !Utf8Parser.TryParse(stamp[..dot], out long seconds, out var used) || used != dot || seconds < 0
+            || !Utf8Parser.TryParse(stamp[(dot + 1)..colon], out int millis, out used) || used != 3
+            || !TryParseSerial(stamp[(colon + 1)..], out serial))
+        {
+            return false;
+        }
+
+        timestamp = new AuditTimestamp(seconds, millis);
+        return true;
+    }
+
+    // ausearch -i prints local time as MM/DD/YY HH:MM:SS.mmm; the project reads it as UTC (run ausearch with TZ=UTC).
+    internal static bool TryParseInterpreted(ReadOnlySpan<byte> stamp, out AuditTimestamp timestamp, out ulong serial)
+    {
+        timestamp = default;
+        serial = 0;
+        if (stamp.Length < 23 || stamp[2] != (byte)'/' || stamp[5] != (byte)'/' || stamp[8] != (byte)' '
+            || stamp[11] != (byte)':' || stamp[14] != (byte)':' || stamp[17] != (byte)'.' || stamp[21] != (byte)':')
+        {
+            return false;
+        }
+
+        if (!TwoDigits(stamp, 0, out var month) || !TwoDigits(stamp, 3, out var day) || !TwoDigits(stamp, 6, out var year)
+            || !TwoDigits(stamp, 9, out var hour) || !TwoDigits(stamp, 12, out var minute) || !TwoDigits(stamp, 15, out var second)
+            || !Utf8Parser.TryParse(stamp.Slice(18, 3), out int millis, out var used) || used != 3
+            || !TryParseSerial(stamp[22..], out serial)
+            || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2000 + year, month) || hour > 23 || minute > 59 || second > 60)
+        {
+            return false;
+        }
+
+        var time = new DateTimeOffset(2000 + year, month, day, hour, minute, Math.Min(second, 59), TimeSpan.Zero);
+        timestamp = new AuditTimestamp(time.ToUnixTimeSeconds(), millis);
+        return true;
+    }
+
+    private static bool TryParseSerial(ReadOnlySpan<byte> text, out ulong serial) =>
+        Utf8Parser.TryParse(text, out serial, out var used) && used == text.Length && text.Length > 0;
+
+    private static bool TwoDigits(ReadOnlySpan<byte> text, int at, out int value)
+    {
+        value = 0;
+        var high = text[at] - '0';
+        var low = text[at + 1] - '0';
+        if ((uint)high > 9 || (uint)low > 9)
+        {
+            return false;
+        }
+
+        value = (high * 10) + low;
+        return true;
+    }
+}

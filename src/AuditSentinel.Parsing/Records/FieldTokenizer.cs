@@ -1,0 +1,265 @@
+namespace AuditSentinel.Parsing.Records;
+
+/// <summary>
+/// Splits a record body into key=value tokens without allocating: quoted, hex, braced and bare values, the nested
+/// user-space <c>msg='...'</c> payload, the ENRICHED part after 0x1D, and the legacy forms (<c>old auid=</c>,
+/// PAM's <c>(hostname=?, addr=?, terminal=cron res=success)</c>, SELinux <c>denied { read }</c>).
+/// </summary>
+internal ref struct FieldTokenizer
+{
+    internal const byte GroupSeparator = 0x1D;
+
+    /// <summary>Names that do not stand in the line as written; <see cref="FieldToken.NameStart"/> holds their bitwise complement.</summary>
+    internal static readonly byte[][] SyntheticNames = ["old-auid"u8.ToArray(), "old-ses"u8.ToArray(), "seresult"u8.ToArray(), "seperms"u8.ToArray()];
+
+    private const int OldAuid = 0;
+    private const int OldSes = 1;
+    private const int SelinuxResult = 2;
+    private const int SelinuxPermissions = 3;
+
+    private readonly ReadOnlySpan<byte> _line;
+    private readonly bool _interpreted;
+    private readonly bool _isExecve;
+    private Span<FieldToken> _tokens;
+    private int _count;
+    private int _pendingOld;
+
+    internal FieldTokenizer(ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> scratch)
+    {
+        _line = line;
+        _interpreted = interpreted;
+        _isExecve = isExecve;
+        _tokens = scratch;
+        _pendingOld = -1;
+    }
+
+    /// <summary>The tokens found, valid until the scratch buffer is reused.</summary>
+    internal readonly ReadOnlySpan<FieldToken> Tokens => _tokens[.._count];
+
+    internal void Tokenize(int bodyStart)
+    {
+        var body = _line[bodyStart..];
+        var separator = body.IndexOf(GroupSeparator);
+        var bodyEnd = separator < 0 ? _line.Length : bodyStart + separator;
+        Scan(bodyStart, bodyEnd, FieldOrigin.Body, continuation: _interpreted);
+        if (separator >= 0)
+        {
+            Scan(bodyEnd + 1, _line.Length, FieldOrigin.Enriched, continuation: false);
+        }
+    }
+
+    private void Scan(int from, int to, FieldOrigin origin, bool continuation)
+    {
+        var line = _line;
+        var parenthesized = false;
+        var i = from;
+        while (i < to)
+        {
+            var b = line[i];
+            if (b is (byte)' ' or (byte)'\t')
+            {
+                i++;
+                continue;
+            }
+
+            var wordStart = i;
+            while (i < to && line[i] is not ((byte)'=' or (byte)' ' or (byte)'\t'))
+            {
+                i++;
+            }
+
+            if (i >= to || line[i] != (byte)'=')
+            {
+                i = FreeWord(wordStart, i, to);
+                continue;
+            }
+
+            var nameStart = wordStart;
+            if (line[nameStart] == (byte)'(')
+            {
+                nameStart++;
+                parenthesized = true;
+            }
+
+            var nameLength = i - nameStart;
+            i++;
+            if (nameLength == 0)
+            {
+                i = SkipToken(i, to);
+                continue;
+            }
+
+            if (i < to && line[i] == (byte)'"')
+            {
+                var close = line[(i + 1)..to].IndexOf((byte)'"');
+                var end = close < 0 ? to : i + 1 + close;
+                Add(nameStart, nameLength, i + 1, end - i - 1, FieldKind.Quoted, origin);
+                i = Math.Min(end + 1, to);
+            }
+            else if (i < to && line[i] == (byte)'\'' && origin != FieldOrigin.Enriched)
+            {
+                var close = line[(i + 1)..to].LastIndexOf((byte)'\'');
+                var end = close < 0 ? to : i + 1 + close;
+                Scan(i + 1, end, FieldOrigin.Message, continuation: true);
+                i = Math.Min(end + 1, to);
+            }
+            else if (i < to && line[i] == (byte)'{')
+            {
+                i = Braced(nameStart, nameLength, i, to, origin);
+            }
+            else
+            {
+                var valueStart = i;
+                i = SkipToken(i, to);
+                var valueEnd = i;
+                if (continuation)
+                {
+                    valueEnd = ExtendOverBareWords(ref i, valueEnd, to);
+                }
+
+                while (valueEnd > valueStart && (line[valueEnd - 1] == (byte)',' || (parenthesized && line[valueEnd - 1] == (byte)')')))
+                {
+                    valueEnd--;
+                }
+
+                AddBare(nameStart, nameLength, valueStart, valueEnd - valueStart, origin);
+            }
+        }
+    }
+
+    // A value written without quotes in a user-space message or an interpreted line may hold spaces
+    // ("proctitle=ls -l /tmp"): the following words belong to it until one looks like key=value.
+    private readonly int ExtendOverBareWords(ref int i, int valueEnd, int to)
+    {
+        var line = _line;
+        while (true)
+        {
+            var j = i;
+            while (j < to && line[j] == (byte)' ')
+            {
+                j++;
+            }
+
+            if (j >= to)
+            {
+                return valueEnd;
+            }
+
+            var wordEnd = j;
+            var hasEquals = false;
+            while (wordEnd < to && line[wordEnd] != (byte)' ')
+            {
+                hasEquals |= line[wordEnd] == (byte)'=';
+                wordEnd++;
+            }
+
+            var word = line[j..wordEnd];
+            if (hasEquals || word.SequenceEqual(":"u8) || word[0] == (byte)'(')
+            {
+                return valueEnd;
+            }
+
+            i = wordEnd;
+            valueEnd = wordEnd;
+        }
+    }
+
+    private int FreeWord(int start, int end, int to)
+    {
+        var word = _line[start..end];
+        if (word.SequenceEqual("old"u8) || word.SequenceEqual("new"u8))
+        {
+            _pendingOld = word[0] == (byte)'o' ? 1 : 0;
+            return end;
+        }
+
+        if (word.SequenceEqual("denied"u8) || word.SequenceEqual("granted"u8))
+        {
+            Add(~SelinuxResult, 0, start, end - start, FieldKind.Plain, FieldOrigin.Body);
+            return end;
+        }
+
+        if (word.SequenceEqual("{"u8))
+        {
+            return Braced(~SelinuxPermissions, 0, start, to, FieldOrigin.Body);
+        }
+
+        return end;
+    }
+
+    private int Braced(int nameStart, int nameLength, int open, int to, FieldOrigin origin)
+    {
+        var line = _line;
+        var close = line[(open + 1)..to].IndexOf((byte)'}');
+        var end = close < 0 ? to : open + 1 + close;
+        var valueStart = open + 1;
+        var valueEnd = end;
+        while (valueStart < valueEnd && line[valueStart] == (byte)' ')
+        {
+            valueStart++;
+        }
+
+        while (valueEnd > valueStart && line[valueEnd - 1] == (byte)' ')
+        {
+            valueEnd--;
+        }
+
+        Add(nameStart, nameLength, valueStart, valueEnd - valueStart, FieldKind.Braced, origin);
+        return Math.Min(end + 1, to);
+    }
+
+    private readonly int SkipToken(int i, int to)
+    {
+        while (i < to && _line[i] is not ((byte)' ' or (byte)'\t'))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private void AddBare(int nameStart, int nameLength, int valueStart, int valueLength, FieldOrigin origin)
+    {
+        var value = _line.Slice(valueStart, valueLength);
+        FieldKind kind;
+        if (FieldValues.IsAbsentMarker(value))
+        {
+            kind = FieldKind.Absent;
+        }
+        else if (!_interpreted && origin != FieldOrigin.Enriched
+                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), _isExecve)
+                 && FieldValues.IsUppercaseHex(value))
+        {
+            kind = FieldKind.Hex;
+        }
+        else
+        {
+            kind = FieldKind.Plain;
+        }
+
+        Add(nameStart, nameLength, valueStart, valueLength, kind, origin);
+    }
+
+    private void Add(int nameStart, int nameLength, int valueStart, int valueLength, FieldKind kind, FieldOrigin origin)
+    {
+        if (_pendingOld >= 0 && nameStart >= 0)
+        {
+            var name = _line.Slice(nameStart, nameLength);
+            if (_pendingOld == 1 && (name.SequenceEqual("auid"u8) || name.SequenceEqual("ses"u8)))
+            {
+                nameStart = name[0] == (byte)'a' ? ~OldAuid : ~OldSes;
+                nameLength = 0;
+            }
+        }
+
+        _pendingOld = -1;
+        if (_count == _tokens.Length)
+        {
+            var larger = new FieldToken[_tokens.Length * 2];
+            _tokens.CopyTo(larger);
+            _tokens = larger;
+        }
+
+        _tokens[_count++] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
+    }
+}

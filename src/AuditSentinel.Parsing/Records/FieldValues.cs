@@ -1,0 +1,196 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Collections.Frozen;
+using System.Text;
+
+namespace AuditSentinel.Parsing.Records;
+
+/// <summary>Decoding of field values: the kernel's untrusted-string hex encoding, quotes, absent markers, integers.</summary>
+public static class FieldValues
+{
+    // The fields auparse types as escaped (auparse/typetab.h): the kernel hex-encodes them when they hold a space,
+    // a quote, a control byte or a byte above 0x7E, and quotes them otherwise.
+    private static readonly FrozenSet<string> EscapedNames = new[]
+    {
+        "path", "comm", "exe", "file", "name", "watch", "cwd", "cmd", "acct", "dir", "key", "vm",
+        "old-chardev", "new-chardev", "old-disk", "new-disk", "old-fs", "new-fs", "old-net", "new-net",
+        "device", "cgroup", "data", "apparmor", "operation", "denied_mask", "info", "profile", "requested_mask",
+        "old-rng", "new-rng", "ocomm", "proctitle", "grp", "new_group", "invalid_context", "sw", "root_dir",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EscapedNamesSpan =
+        EscapedNames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The separator the kernel puts between several keys of one rule (<c>key=</c> hex-decoded).</summary>
+    public const char KeySeparator = '\u0001';
+
+    /// <summary>True when an unquoted value of this field may be the kernel's hex encoding.</summary>
+    /// <param name="name">The field name.</param>
+    /// <param name="isExecve">True inside an EXECVE record, whose <c>aN</c> and <c>aN[k]</c> arguments are escaped.</param>
+    public static bool MayBeHexEncoded(ReadOnlySpan<byte> name, bool isExecve)
+    {
+        if (isExecve && IsExecveArgument(name))
+        {
+            return true;
+        }
+
+        if (name.Length > 16)
+        {
+            return false;
+        }
+
+        Span<char> chars = stackalloc char[name.Length];
+        for (var i = 0; i < name.Length; i++)
+        {
+            chars[i] = (char)name[i];
+        }
+
+        return EscapedNamesSpan.Contains(chars);
+    }
+
+    /// <summary>True for <c>aN</c> and <c>aN[k]</c> (EXECVE argument names), false for <c>aN_len</c>.</summary>
+    public static bool IsExecveArgument(ReadOnlySpan<byte> name)
+    {
+        if (name.Length < 2 || name[0] != (byte)'a' || !char.IsAsciiDigit((char)name[1]))
+        {
+            return false;
+        }
+
+        var i = 1;
+        while (i < name.Length && char.IsAsciiDigit((char)name[i]))
+        {
+            i++;
+        }
+
+        if (i == name.Length)
+        {
+            return true;
+        }
+
+        if (name[i] != (byte)'[' || name[^1] != (byte)']' || i + 2 >= name.Length)
+        {
+            return false;
+        }
+
+        for (var j = i + 1; j < name.Length - 1; j++)
+        {
+            if (!char.IsAsciiDigit((char)name[j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the value is a non-empty, even-length run of uppercase hex digits (the kernel never writes lowercase).</summary>
+    public static bool IsUppercaseHex(ReadOnlySpan<byte> value)
+    {
+        if (value.Length == 0 || (value.Length & 1) != 0)
+        {
+            return false;
+        }
+
+        foreach (var b in value)
+        {
+            if (!(b is >= (byte)'0' and <= (byte)'9' or >= (byte)'A' and <= (byte)'F'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True for the markers that mean "no value": <c>(null)</c>, <c>?</c>, <c>(none)</c>.</summary>
+    public static bool IsAbsentMarker(ReadOnlySpan<byte> value) =>
+        value.SequenceEqual("(null)"u8) || value.SequenceEqual("?"u8) || value.SequenceEqual("(none)"u8);
+
+    /// <summary>Decodes uppercase or lowercase hex into <paramref name="destination"/>.</summary>
+    public static bool TryDecodeHex(ReadOnlySpan<byte> hex, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if ((hex.Length & 1) != 0 || destination.Length < hex.Length / 2)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < hex.Length; i += 2)
+        {
+            var high = HexValue(hex[i]);
+            var low = HexValue(hex[i + 1]);
+            if ((high | low) < 0)
+            {
+                written = 0;
+                return false;
+            }
+
+            destination[written++] = (byte)((high << 4) | low);
+        }
+
+        return true;
+    }
+
+    /// <summary>Parses a decimal integer, with an optional leading minus sign.</summary>
+    public static bool TryParseInt64(ReadOnlySpan<byte> value, out long result) =>
+        Utf8Parser.TryParse(value, out result, out var consumed) && consumed == value.Length;
+
+    internal static bool TryDecodeBytes(in AuditField field, Span<byte> destination, out int written)
+    {
+        written = 0;
+        var raw = field.RawValue;
+        switch (field.Kind)
+        {
+            case FieldKind.Absent:
+                return false;
+            case FieldKind.Hex:
+                return TryDecodeHex(raw, destination, out written);
+            default:
+                if (destination.Length < raw.Length)
+                {
+                    return false;
+                }
+
+                raw.CopyTo(destination);
+                written = raw.Length;
+                return true;
+        }
+    }
+
+    internal static string? DecodeText(in AuditField field)
+    {
+        switch (field.Kind)
+        {
+            case FieldKind.Absent:
+                return null;
+            case FieldKind.Hex:
+                var raw = field.RawValue;
+                var length = raw.Length / 2;
+                var rented = length <= 512 ? null : ArrayPool<byte>.Shared.Rent(length);
+                try
+                {
+                    Span<byte> buffer = rented ?? stackalloc byte[length];
+                    TryDecodeHex(raw, buffer, out var written);
+                    return Encoding.UTF8.GetString(buffer[..written]);
+                }
+                finally
+                {
+                    if (rented is not null)
+                    {
+                        ArrayPool<byte>.Shared.Return(rented);
+                    }
+                }
+
+            default:
+                return Encoding.UTF8.GetString(field.RawValue);
+        }
+    }
+
+    private static int HexValue(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        _ => -1,
+    };
+}

@@ -1,0 +1,247 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+
+namespace AuditSentinel.Parsing.Records;
+
+/// <summary>
+/// Turns one log line into an <see cref="AuditRecord"/> or a <see cref="RejectReason"/>. Accepts auditd's RAW and
+/// ENRICHED lines (with or without <c>node=</c>), numeric and <c>UNKNOWN[n]</c> types, syslog-wrapped lines
+/// (<c>... audispd: node=... type=...</c>, <c>... kernel: audit: type=1400 audit(...)</c>) and lines already
+/// interpreted by <c>ausearch -i</c>. Never throws on input. Not thread-safe: use one parser per reader.
+/// </summary>
+public sealed class RecordParser
+{
+    private const int ScratchTokens = 64;
+    private readonly FieldToken[] _scratch = new FieldToken[ScratchTokens];
+    private byte[] _lastNodeBytes = [];
+    private string _lastNode = string.Empty;
+
+    /// <summary>Parses one line (without its terminator).</summary>
+    /// <param name="line">The line's bytes.</param>
+    /// <param name="lineNumber">The 1-based line number in its source, kept on the record.</param>
+    /// <param name="record">The record, when the line is one.</param>
+    /// <param name="reason">Why the line is not a record, otherwise.</param>
+    public bool TryParse(ReadOnlySpan<byte> line, long lineNumber, [NotNullWhen(true)] out AuditRecord? record, out RejectReason reason)
+    {
+        record = null;
+        line = TrimEnd(line);
+        if (!TryParseHeader(line, out var header, out reason))
+        {
+            return false;
+        }
+
+        var copy = line.ToArray();
+        var tokenizer = new FieldTokenizer(copy, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _scratch);
+        tokenizer.Tokenize(header.BodyStart);
+        var tokens = tokenizer.Tokens;
+        record = new AuditRecord(copy, header, tokens.ToArray(), tokens.Length, lineNumber);
+        return true;
+    }
+
+    private bool TryParseHeader(ReadOnlySpan<byte> line, out RecordHeader header, out RejectReason reason)
+    {
+        header = default;
+        if (line.IsEmpty || line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0)
+        {
+            reason = RejectReason.BlankLine;
+            return false;
+        }
+
+        if (line.Length >= 4 && line.IndexOfAnyExcept((byte)'-') < 0)
+        {
+            reason = RejectReason.EventSeparator;
+            return false;
+        }
+
+        var typeAt = FindTypeKeyword(line);
+        if (typeAt < 0)
+        {
+            reason = RejectReason.NoAuditHeader;
+            return false;
+        }
+
+        var typeStart = typeAt + 5;
+        var typeEnd = typeStart;
+        while (typeEnd < line.Length && line[typeEnd] != (byte)' ')
+        {
+            typeEnd++;
+        }
+
+        if (!TryParseType(line[typeStart..typeEnd], out var typeNumber, out var typeName))
+        {
+            reason = RejectReason.BadRecordType;
+            return false;
+        }
+
+        var rest = line[typeEnd..].TrimStart((byte)' ');
+        var restOffset = line.Length - rest.Length;
+        int stampStart;
+        if (rest.StartsWith("msg=audit("u8))
+        {
+            stampStart = restOffset + 10;
+        }
+        else if (rest.StartsWith("audit("u8))
+        {
+            stampStart = restOffset + 6;
+        }
+        else
+        {
+            reason = RejectReason.NoAuditHeader;
+            return false;
+        }
+
+        var close = line[stampStart..].IndexOf((byte)')');
+        if (close < 0)
+        {
+            reason = RejectReason.BadTimestamp;
+            return false;
+        }
+
+        var stamp = line.Slice(stampStart, close);
+        RecordFormat format;
+        AuditTimestamp timestamp;
+        ulong serial;
+        if (AuditStamp.TryParseRaw(stamp, out timestamp, out serial))
+        {
+            format = RecordFormat.Raw;
+        }
+        else if (AuditStamp.TryParseInterpreted(stamp, out timestamp, out serial))
+        {
+            format = RecordFormat.Interpreted;
+        }
+        else
+        {
+            reason = RejectReason.BadTimestamp;
+            return false;
+        }
+
+        var bodyStart = stampStart + close + 1;
+        while (bodyStart < line.Length && line[bodyStart] is (byte)' ' or (byte)':')
+        {
+            bodyStart++;
+        }
+
+        if (format == RecordFormat.Raw && line[bodyStart..].Contains(FieldTokenizer.GroupSeparator))
+        {
+            format = RecordFormat.Enriched;
+        }
+
+        header = new RecordHeader(NodeOf(line[..typeAt]), typeNumber, typeName, timestamp, serial, format, bodyStart);
+        reason = default;
+        return true;
+    }
+
+    private static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> line)
+    {
+        var end = line.Length;
+        while (end > 0 && line[end - 1] is (byte)'\r' or (byte)'\n' or (byte)' ' or 0)
+        {
+            end--;
+        }
+
+        return line[..end];
+    }
+
+    private static int FindTypeKeyword(ReadOnlySpan<byte> line)
+    {
+        var offset = 0;
+        while (true)
+        {
+            var at = line[offset..].IndexOf("type="u8);
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            at += offset;
+            if (at == 0 || line[at - 1] == (byte)' ')
+            {
+                return at;
+            }
+
+            offset = at + 5;
+        }
+    }
+
+    private static bool TryParseType(ReadOnlySpan<byte> token, out int number, out string name)
+    {
+        number = 0;
+        name = string.Empty;
+        if (token.IsEmpty)
+        {
+            return false;
+        }
+
+        if (FieldValues.TryParseInt64(token, out var numeric) && numeric is > 0 and < 100_000)
+        {
+            number = (int)numeric;
+            name = RecordType.NameOf(number);
+            return true;
+        }
+
+        if (token.StartsWith("UNKNOWN["u8) && token[^1] == (byte)']'
+            && FieldValues.TryParseInt64(token[8..^1], out numeric) && numeric is > 0 and < 100_000)
+        {
+            number = (int)numeric;
+            name = RecordType.NameOf(number);
+            return true;
+        }
+
+        Span<char> chars = stackalloc char[Math.Min(token.Length, 64)];
+        if (token.Length > chars.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < token.Length; i++)
+        {
+            var c = (char)token[i];
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+
+            chars[i] = c;
+        }
+
+        if (RecordType.TryGetNumber(chars, out number))
+        {
+            name = RecordType.NameOf(number);
+            return true;
+        }
+
+        name = new string(chars);
+        return true;
+    }
+
+    private string NodeOf(ReadOnlySpan<byte> prefix)
+    {
+        var node = NodeBytes(prefix);
+        if (node.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        if (!node.SequenceEqual(_lastNodeBytes))
+        {
+            _lastNodeBytes = node.ToArray();
+            _lastNode = Encoding.UTF8.GetString(node);
+        }
+
+        return _lastNode;
+    }
+
+    private static ReadOnlySpan<byte> NodeBytes(ReadOnlySpan<byte> prefix)
+    {
+        prefix = prefix.TrimEnd((byte)' ');
+        var nodeAt = prefix.LastIndexOf("node="u8);
+        if (nodeAt >= 0 && (nodeAt == 0 || prefix[nodeAt - 1] == (byte)' '))
+        {
+            var value = prefix[(nodeAt + 5)..];
+            var space = value.IndexOf((byte)' ');
+            return space < 0 ? value : value[..space];
+        }
+
+        return SyslogWrapper.Host(prefix);
+    }
+}
