@@ -13,9 +13,11 @@ if ! command -v ausearch >/dev/null 2>&1 || ! command -v aureport >/dev/null 2>&
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends auditd python3-audit >/dev/null
 fi
 
-if [ ! -f tests/tools/node_modules/.package-lock.json ] || ! cmp -s tests/tools/package-lock.json tests/tools/node_modules/.package-lock.json 2>/dev/null; then
+stamp=tests/tools/node_modules/.installed-lock.json
+if ! cmp -s tests/tools/package-lock.json "$stamp" 2>/dev/null; then
   echo "tests: installing the npm test tools (tests/tools)"
   (cd tests/tools && npm ci --no-audit --no-fund --loglevel=error)
+  cp tests/tools/package-lock.json "$stamp"
 fi
 
 dotnet test Functions.sln -c Release --nologo "$@"
