@@ -1,0 +1,9 @@
+using System.CommandLine;
+using AuditSentinel.Cli.Commands;
+
+var root = new RootCommand("audit-sentinel: Linux audit logs (auditd, pam_tty_audit) into Microsoft Sentinel tables.")
+{
+    ParseCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();
