@@ -1,0 +1,31 @@
+using AuditSentinel.Parsing.Events;
+using AuditSentinel.Parsing.Records;
+using AuditSentinel.Tables.Rows;
+
+namespace AuditSentinel.Tables.Mapping;
+
+/// <summary>Builds the LinuxTtyInput row of one TTY or USER_TTY record.</summary>
+internal static class TtyRowMapper
+{
+    internal static TtyInputRow Map(EventKey key, string eventId, AuditRecord record, string? sourceName)
+    {
+        var fields = new EventFields([record], record);
+        return new TtyInputRow
+        {
+            EventTime = key.Timestamp.ToDateTimeOffset(),
+            Computer = key.Node.Length == 0 ? null : key.Node,
+            Serial = (long)key.Serial,
+            EventId = eventId,
+            RecordType = record.TypeName,
+            Session = fields.TryTake("ses"u8, out var ses) ? AuditIds.Id(ses) : null,
+            Auid = fields.TryTake("auid"u8, out var auid) ? AuditIds.Id(auid) : null,
+            AuditUser = fields.TryTakeEnriched(record, "AUID"u8, out var auditUser) ? AuditIds.Name(auditUser) : null,
+            Uid = fields.TryTake("uid"u8, out var uid) ? AuditIds.Id(uid) : null,
+            User = fields.TryTakeEnriched(record, "UID"u8, out var user) ? AuditIds.Name(user) : null,
+            Pid = fields.TryTake("pid"u8, out var pid) ? AuditIds.Int32(pid) : null,
+            Comm = fields.Text("comm"u8),
+            SourceName = sourceName,
+            ParserVersion = ParserVersion.Current,
+        };
+    }
+}
