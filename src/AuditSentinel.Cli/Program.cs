@@ -4,6 +4,7 @@ using AuditSentinel.Cli.Commands;
 var root = new RootCommand("audit-sentinel: Linux audit logs (auditd, pam_tty_audit) into Microsoft Sentinel tables.")
 {
     ParseCommand.Create(),
+    TimelineCommand.Create(),
     GenerateCommand.Create(),
 };
 

@@ -39,7 +39,7 @@ internal static class ParseCommand
         await using var files = outDir is null ? null : new NdjsonDirectorySink(outDir);
         await using var rejected = outDir is null ? null : new RejectedLinesFileSink(Path.Combine(outDir, "Rejected.ndjson"));
         var summary = new RunSummary(files);
-        IRejectedLineSink rejectedSink = rejected is null ? new CountOnlyRejectedLineSink() : rejected;
+        IRejectedLineSink rejectedSink = rejected is null ? DiscardRejectedLines.Instance : rejected;
         var reports = new List<IngestReport>();
         foreach (var input in inputs)
         {
@@ -59,15 +59,5 @@ internal static class ParseCommand
         }
 
         return 0;
-    }
-
-    /// <summary>Summary-only runs write nothing: rejected lines are counted in the report and shown by reason.</summary>
-    private sealed class CountOnlyRejectedLineSink : IRejectedLineSink
-    {
-        public void Reject(IngestSource source, long lineNumber, ReadOnlySpan<byte> line, Parsing.Records.RejectReason reason)
-        {
-        }
-
-        public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }
