@@ -63,7 +63,7 @@ public class SshIntrusionMappingTests
             Assert.Equal(main.GetText("addr"u8), row.SourceAddress);
             Assert.Equal(main.GetText("terminal"u8), row.Terminal);
             Assert.Equal(main.GetText("hostname"u8), row.Hostname);
-            Assert.Equal(ReferenceEvents.Value(reference, "CWD", "cwd"), row.Cwd);
+            Assert.Equal(ReferenceEvents.Value(reference, "CWD", "cwd") ?? main.GetText("cwd"u8), row.Cwd);
             Assert.Equal(ReferenceEvents.ProcTitle(reference), row.ProcTitle);
             if (main.TypeName == "SYSCALL")
             {

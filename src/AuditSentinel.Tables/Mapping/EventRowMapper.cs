@@ -81,10 +81,8 @@ internal static class EventRowMapper
         row.Tty = fields.Text("tty"u8);
         row.Comm = fields.Text("comm"u8);
         row.Exe = fields.Text("exe"u8);
-        if (Find(fields.Records, RecordType.Cwd) is { } cwd && fields.TryTake(cwd, "cwd"u8, out var cwdField))
-        {
-            row.Cwd = cwdField.Text;
-        }
+        // The CWD record's, else a user-space record's cwd= (USER_CMD).
+        row.Cwd = Find(fields.Records, RecordType.Cwd) is { } cwd && fields.TryTake(cwd, "cwd"u8, out var cwdField) ? cwdField.Text : fields.Text("cwd"u8);
 
         if (Find(fields.Records, RecordType.ProcTitle) is { } proctitle)
         {
