@@ -13,7 +13,7 @@ public static class AuditTables
     private const string TimeGeneratedText = "The audit timestamp; the service replaces it with the receive time when it is more than 2 days old or 1 day ahead, EventTime keeps it.";
     private const string ComputerText = "The host: node= of the record, else the syslog host of a forwarded line.";
     private const string SerialText = "The audit serial number from audit(...); with Computer and EventTime it identifies the event.";
-    private const string EventIdText = "Stable id of (Computer, EventTime, Serial): lower-case hex; the same for every row of one event, so duplicates and partial rows can be merged.";
+    private const string EventIdText = "Stable id of (node, audit time, serial): 32 lower-case hex digits, the first 16 bytes of SHA-256 over UTF-8 node, 0x00, seconds (int64), milliseconds (int32), serial (uint64), big-endian. The same on every run and for every row of one event, so duplicates and partial rows can be merged.";
     private const string AuidText = "The login (audit) user id, kept across su and sudo; null when unset (4294967295 or -1).";
     private const string AuditUserText = "The login user's name as auditd resolved it (ENRICHED AUID).";
     private const string SessionText = "The audit session id; null when unset.";
