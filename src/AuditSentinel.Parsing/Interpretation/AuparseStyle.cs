@@ -26,6 +26,12 @@ public static class AuparseStyle
         }
 
         var name = field.NameText;
+        if (name == "data" && record.TypeNumber is RecordType.Tty or RecordType.UserTty)
+        {
+            // Keystrokes: auparse renders them as aureport --tty does, which the TTY renderer owns.
+            return null;
+        }
+
         if (field.Kind == FieldKind.Absent && name != "saddr")
         {
             return field.RawText;
@@ -38,7 +44,7 @@ public static class AuparseStyle
             "success" => field.RawText,
             "exit" => field.TryGetInt64(out var exit) ? ErrorNumbers.AuparseText(exit) : null,
             "a0" or "a1" or "a2" or "a3" when record.TypeNumber == RecordType.Syscall => "0x" + field.RawText,
-            "ses" or "old-ses" => field.TryGetInt64(out var session) && AuditIds.IsUnset(session) ? AuditIds.UnsetName : field.RawText,
+            "ses" => field.TryGetInt64(out var session) && AuditIds.IsUnset(session) ? AuditIds.UnsetName : field.RawText,
             "proctitle" => field.Kind == FieldKind.Quoted ? field.RawText : TtyEscape(ProcTitle.DisplayText(field) ?? string.Empty),
             "saddr" => SocketAddressDecoder.TryDecode(field, out var address) ? address.AuparseText : $"malformed-host({field.RawText})",
             "key" => KeyText(field),
@@ -100,8 +106,10 @@ public static class AuparseStyle
         return TtyEscape(Encoding.UTF8.GetString(nul < 0 ? value : value[..nul]));
     }
 
-    private static string TtyEscape(string text)
+    /// <summary>auparse's TTY escaping: bytes below 0x20 as <c>\ooo</c> (octal), the rest as they are.</summary>
+    public static string TtyEscape(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f'))
         {
             return text;
