@@ -34,7 +34,9 @@ public static class AuparseStyle
 
         if (field.Kind == FieldKind.Absent && name != "saddr")
         {
-            return field.RawText;
+            // auparse reads an id of "?" as 0 and prints uid 0's name from the machine it runs on; that is no reading
+            // of the log, so it is not rendered.
+            return IsIdName(name) ? null : field.RawText;
         }
 
         return name switch

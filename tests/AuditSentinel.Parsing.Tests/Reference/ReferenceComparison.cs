@@ -42,6 +42,9 @@ internal sealed partial class ReferenceComparison
     /// <summary>AppArmor AVC records (no <c>avc:</c> text), which ausearch 3.0.9's parser drops with their event.</summary>
     public int AppArmorEventsDropped { get; private set; }
 
+    /// <summary>Ids logged as <c>?</c>, which auparse reads as 0 and prints as uid/gid 0's local name.</summary>
+    public int AbsentIdsReadAsZero { get; private set; }
+
     /// <summary>RAW-log ids ausearch printed as names of this machine's passwd/group, checked against those files.</summary>
     public int IdsResolvedLocally { get; private set; }
 
@@ -189,6 +192,8 @@ internal sealed partial class ReferenceComparison
     // A RAW log's ids: ausearch prints the name this machine's passwd/group gives the number, or unknown(N).
     private void CompareLocallyResolvedId(AuditRecord record, in AuditField field, string value, string key)
     {
+        // auparse reads an absent id ("?") as 0 (strtoul) and prints that uid's name: checked as such.
+        var absent = field.Kind == FieldKind.Absent;
         field.TryGetInt64(out var number);
         var unknown = UnknownId().Match(value);
         var names = field.NameText.Contains("gid", StringComparison.Ordinal) ? Groups.Value : Users.Value;
@@ -197,6 +202,10 @@ internal sealed partial class ReferenceComparison
         if (resolved != number)
         {
             Differences.Add($"event {key} {record.TypeName}: {field.NameText}={number} but ausearch printed {value}");
+        }
+        else if (absent)
+        {
+            AbsentIdsReadAsZero++;
         }
         else if (!unknown.Success)
         {
@@ -299,7 +308,7 @@ internal sealed partial class ReferenceComparison
         record.TypeNumber == RecordType.Syscall && field.NameText is "a0" or "a1" or "a2" or "a3";
 
     private static bool IsNumericId(in AuditField field) =>
-        field.Origin != FieldOrigin.Enriched && field.Kind == FieldKind.Plain && field.TryGetInt64(out _)
+        field.Origin != FieldOrigin.Enriched && (field.Kind == FieldKind.Absent || (field.Kind == FieldKind.Plain && field.TryGetInt64(out _)))
         && field.NameText is "auid" or "uid" or "id" or "euid" or "suid" or "fsuid" or "ouid" or "gid" or "egid" or "sgid" or "fsgid" or "ogid";
 
     private static string Stamp(AuditTimestamp timestamp) =>
