@@ -226,6 +226,14 @@ internal ref struct FieldTokenizer
         {
             kind = FieldKind.Hex;
         }
+        else if (!_interpreted && origin != FieldOrigin.Enriched && value.Length > 1 && value[^1] == (byte)'"'
+                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), _isExecve)
+                 && FieldValues.IsUppercaseHex(value[..^1]))
+        {
+            // Seen in the wild (go-libaudit's ubuntu17 sample: key=6578...74"): auparse decodes the hex and ignores the stray quote.
+            kind = FieldKind.Hex;
+            valueLength--;
+        }
         else
         {
             kind = FieldKind.Plain;
