@@ -65,6 +65,13 @@ public class SshIntrusionMappingTests
             Assert.Equal(main.GetText("hostname"u8), row.Hostname);
             Assert.Equal(ReferenceEvents.Value(reference, "CWD", "cwd") ?? main.GetText("cwd"u8), row.Cwd);
             Assert.Equal(ReferenceEvents.ProcTitle(reference), row.ProcTitle);
+            if (reference.FirstOrDefault(r => r.TypeName == "EXECVE") is { } execve)
+            {
+                // ausearch prints each argument unquoted: "argc=3 a0=sh a1=-c a2=..." from the argc field on.
+                var text = execve.LineText;
+                var expected = text[text.IndexOf(" argc=", StringComparison.Ordinal)..].Trim();
+                Assert.Equal(expected, $"argc={row.Argv!.Count} " + string.Join(' ', row.Argv.Select((a, i) => $"a{i}={a}")));
+            }
             if (main.TypeName == "SYSCALL")
             {
                 Assert.Equal(main.GetText("syscall"u8), row.Syscall);
@@ -86,6 +93,26 @@ public class SshIntrusionMappingTests
         }
 
         Assert.Equal(log.Events.Count, checkedEvents);
+    }
+
+    [Fact]
+    public async Task Command_lines_split_back_into_argv_by_a_posix_shell_lexer()
+    {
+        var log = await Log.Value;
+        var rows = log.Events.Where(e => e.CommandLine is not null).ToList();
+        Assert.NotEmpty(rows);
+        var input = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(input, System.Text.Json.JsonSerializer.Serialize(rows.Select(r => r.CommandLine).ToList()));
+            var split = ReferenceTools.Run("/usr/bin/python3", "-c", "import json,shlex,sys; print(json.dumps([shlex.split(c) for c in json.load(open(sys.argv[1]))]))", input);
+            var expected = System.Text.Json.JsonSerializer.Deserialize<List<List<string>>>(split)!;
+            Assert.Equal(expected, rows.Select(r => r.Argv!.Select(a => a!).ToList()));
+        }
+        finally
+        {
+            File.Delete(input);
+        }
     }
 
     [Fact]

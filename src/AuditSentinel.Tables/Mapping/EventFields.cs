@@ -64,6 +64,16 @@ internal sealed class EventFields
     /// <summary>Marks every field of <paramref name="record"/> taken (its content went to a column whole).</summary>
     internal void TakeAll(AuditRecord record) => Array.Fill(_taken[IndexOf(record)], true);
 
+    /// <summary>Marks the body (or the ENRICHED) fields of <paramref name="record"/> taken.</summary>
+    internal void TakeAll(AuditRecord record, FieldOrigin origin)
+    {
+        var taken = _taken[IndexOf(record)];
+        for (var f = 0; f < record.FieldCount; f++)
+        {
+            taken[f] |= IsOrigin(record[f], origin);
+        }
+    }
+
     /// <summary>The fields no column took, as name/value pairs: a repeated name with a new value gets _2, _3, ...</summary>
     internal List<KeyValuePair<string, string>>? Remaining()
     {

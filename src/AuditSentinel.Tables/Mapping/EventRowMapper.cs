@@ -68,7 +68,7 @@ internal static class EventRowMapper
     {
         if (fields.TryTake("exit"u8, out var exit))
         {
-            row.Exit = AuditIds.Number(exit);
+            row.Exit = FieldNumbers.Number(exit);
         }
 
         row.Pid = Int32(fields, "pid"u8);
@@ -84,6 +84,7 @@ internal static class EventRowMapper
         // The CWD record's, else a user-space record's cwd= (USER_CMD).
         row.Cwd = Find(fields.Records, RecordType.Cwd) is { } cwd && fields.TryTake(cwd, "cwd"u8, out var cwdField) ? cwdField.Text : fields.Text("cwd"u8);
 
+        (row.Argv, row.CommandLine) = Interpreted.Execve(fields);
         if (Find(fields.Records, RecordType.ProcTitle) is { } proctitle)
         {
             row.ProcTitle = Interpreted.ProcTitle(fields, proctitle);
@@ -101,7 +102,7 @@ internal static class EventRowMapper
 
     // A successful USER_LOGIN names the account by uid (id=1003); ENRICHED ID= holds its name.
     private static string? AccountFromId(EventFields fields) =>
-        fields.TryTake("id"u8, out _, out var owner) && fields.TryTakeEnriched(owner, "ID"u8, out var name) ? AuditIds.Name(name) : null;
+        fields.TryTake("id"u8, out _, out var owner) && fields.TryTakeEnriched(owner, "ID"u8, out var name) ? FieldNumbers.Name(name) : null;
 
     private static void MapObjects(EventFields fields, AuditEventRow row)
     {
@@ -132,7 +133,7 @@ internal static class EventRowMapper
         {
             if (record.TypeNumber == RecordType.Syscall && fields.TryTake(record, "key"u8, out var key) && key.Text is { } text)
             {
-                foreach (var part in text.Split(Parsing.Records.FieldValues.KeySeparator, StringSplitOptions.RemoveEmptyEntries))
+                foreach (var part in text.Split(FieldValues.KeySeparator, StringSplitOptions.RemoveEmptyEntries))
                 {
                     if (!keys.Contains(part))
                     {
@@ -215,13 +216,13 @@ internal static class EventRowMapper
             return default;
         }
 
-        var name = fields.TryTakeEnriched(record, enrichedName, out var enriched) ? AuditIds.Name(enriched) : null;
-        return (AuditIds.Id(id), name);
+        var name = fields.TryTakeEnriched(record, enrichedName, out var enriched) ? FieldNumbers.Name(enriched) : null;
+        return (FieldNumbers.Id(id), name);
     }
 
-    private static long? Id(EventFields fields, ReadOnlySpan<byte> name) => fields.TryTake(name, out var field) ? AuditIds.Id(field) : null;
+    private static long? Id(EventFields fields, ReadOnlySpan<byte> name) => fields.TryTake(name, out var field) ? FieldNumbers.Id(field) : null;
 
-    private static int? Int32(EventFields fields, ReadOnlySpan<byte> name) => fields.TryTake(name, out var field) ? AuditIds.Int32(field) : null;
+    private static int? Int32(EventFields fields, ReadOnlySpan<byte> name) => fields.TryTake(name, out var field) ? FieldNumbers.Int32(field) : null;
 
     private static AuditRecord PrimaryWithoutSyscall(List<AuditRecord> records)
     {

@@ -85,7 +85,7 @@ public sealed class AuditEventRow
     public string? CommandLine { get; set; }
 
     /// <summary>The arguments.</summary>
-    public IReadOnlyList<string>? Argv { get; set; }
+    public IReadOnlyList<string?>? Argv { get; set; }
 
     /// <summary>The process title.</summary>
     public string? ProcTitle { get; set; }

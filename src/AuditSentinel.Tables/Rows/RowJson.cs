@@ -12,7 +12,7 @@ internal static class RowJson
         writer.WriteString(name, text[..written]);
     }
 
-    internal static void WriteStringArray(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
+    internal static void WriteStringArray(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string?> values)
     {
         writer.WriteStartArray(name);
         foreach (var value in values)

@@ -61,8 +61,8 @@ public sealed class RowTableBuilder<TRow>(string baseName)
             }
         });
 
-    /// <summary>A <c>dynamic</c> column holding an array of strings; null is left out.</summary>
-    public RowTableBuilder<TRow> StringArray(string name, string description, Func<TRow, IReadOnlyList<string>?> value) =>
+    /// <summary>A <c>dynamic</c> column holding an array of strings (a null item is written as null); null is left out.</summary>
+    public RowTableBuilder<TRow> StringArray(string name, string description, Func<TRow, IReadOnlyList<string?>?> value) =>
         Add(name, ColumnType.Dynamic, description, (w, n, r) =>
         {
             if (value(r) is { } v)

@@ -1,15 +1,14 @@
 using AuditSentinel.Parsing.Records;
+using ParsedIds = AuditSentinel.Parsing.Interpretation.AuditIds;
 
 namespace AuditSentinel.Tables.Mapping;
 
-/// <summary>Numeric id fields (uid, auid, ses, pid ...): the kernel writes 4294967295 or -1 for "unset", which is null here.</summary>
-internal static class AuditIds
+/// <summary>Typed column values from id and number fields; unset ids (4294967295, -1) are null.</summary>
+internal static class FieldNumbers
 {
-    private const long Unset32 = uint.MaxValue;
-
     /// <summary>An id, or null when missing, unset or not a number.</summary>
     internal static long? Id(in AuditField field) =>
-        field.TryGetInt64(out var value) && value != Unset32 && value != -1 ? value : null;
+        field.TryGetInt64(out var value) && !ParsedIds.IsUnset(value) ? value : null;
 
     /// <summary>A 32-bit number such as a pid, or null.</summary>
     internal static int? Int32(in AuditField field) =>
@@ -18,7 +17,7 @@ internal static class AuditIds
     /// <summary>A signed number such as a syscall exit value, or null; unlike ids, -1 is a value here.</summary>
     internal static long? Number(in AuditField field) => field.TryGetInt64(out var value) ? value : null;
 
-    /// <summary>An ENRICHED user or group name; auditd writes <c>unset</c> for an unset id.</summary>
+    /// <summary>An ENRICHED user or group name; null for <c>unset</c> and for ids the host had no name for (<c>unknown(1234)</c>).</summary>
     internal static string? Name(in AuditField field) =>
-        field.Text is { } name && !string.Equals(name, "unset", StringComparison.Ordinal) ? name : null;
+        field.Text is { } name && name != ParsedIds.UnsetName && !name.StartsWith("unknown(", StringComparison.Ordinal) ? name : null;
 }
