@@ -128,7 +128,11 @@ internal sealed class EventFields
             if (IsOrigin(candidate, origin) && candidate.NameEquals(name))
             {
                 _taken[r][f] = true;
-                TakeDuplicates(candidate, origin);
+                if (_records.Count > 1)
+                {
+                    TakeDuplicates(candidate, origin);
+                }
+
                 field = candidate;
                 return true;
             }
