@@ -222,6 +222,16 @@ public class SshIntrusionMappingTests
             Assert.Equal(reference.GetText("comm"u8), row.Comm);
             Assert.Equal(Id(reference, "pid"), row.Pid);
         }
+
+        // aureport --tty's "term" column is the terminal of each keystroke record.
+        var report = File.ReadLines(RepoPaths.Fixture("ssh-intrusion", "aureport-tty.txt")).Where(l => l.Length > 0 && char.IsAsciiDigit(l[0])).ToList();
+        Assert.Equal(report.Count, log.TtyInput.Count);
+        foreach (var line in report)
+        {
+            var columns = line.Split(' ');
+            var row = Assert.Single(log.TtyInput, r => r.Serial == long.Parse(columns[3], CultureInfo.InvariantCulture));
+            Assert.Equal((columns[4], columns[5], columns[6], columns[7]), (row.AuditUser, row.Tty, row.Session?.ToString(CultureInfo.InvariantCulture), row.Comm));
+        }
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> ErrnoNumbers = new(StringComparer.Ordinal);

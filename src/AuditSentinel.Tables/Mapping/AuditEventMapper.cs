@@ -26,12 +26,14 @@ public sealed class AuditEventMapper
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(ttyInput);
         var eventId = EventIds.Of(auditEvent.Key);
+        // As aureport --tty does, a keystroke record's terminal is tty= of the SYSCALL record of its event.
+        var terminal = auditEvent.Find(RecordType.Syscall)?.GetText("tty"u8);
         List<AuditRecord>? others = null;
         foreach (var record in auditEvent.Records)
         {
             if (record.TypeNumber is RecordType.Tty or RecordType.UserTty)
             {
-                ttyInput.Add(TtyRowMapper.Map(auditEvent.Key, eventId, record, sourceName));
+                ttyInput.Add(TtyRowMapper.Map(auditEvent.Key, eventId, record, terminal, sourceName));
             }
             else
             {

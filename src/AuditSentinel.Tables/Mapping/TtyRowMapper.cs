@@ -7,7 +7,7 @@ namespace AuditSentinel.Tables.Mapping;
 /// <summary>Builds the LinuxTtyInput row of one TTY or USER_TTY record.</summary>
 internal static class TtyRowMapper
 {
-    internal static TtyInputRow Map(EventKey key, string eventId, AuditRecord record, string? sourceName)
+    internal static TtyInputRow Map(EventKey key, string eventId, AuditRecord record, string? terminal, string? sourceName)
     {
         var fields = new EventFields([record], record);
         return new TtyInputRow
@@ -23,6 +23,7 @@ internal static class TtyRowMapper
             Uid = fields.TryTake("uid"u8, out var uid) ? FieldNumbers.Id(uid) : null,
             User = fields.TryTakeEnriched(record, "UID"u8, out var user) ? FieldNumbers.Name(user) : null,
             Pid = fields.TryTake("pid"u8, out var pid) ? FieldNumbers.Int32(pid) : null,
+            Tty = terminal,
             Comm = fields.Text("comm"u8),
             SourceName = sourceName,
             ParserVersion = ParserVersion.Current,
