@@ -101,7 +101,7 @@ internal sealed class EventFields
         var candidate = name;
         for (var suffix = 2; ; suffix++)
         {
-            var existing = fields.FindIndex(p => string.Equals(p.Key, candidate, StringComparison.Ordinal));
+            var existing = IndexOf(fields, candidate);
             if (existing < 0)
             {
                 fields.Add(new(candidate, value));
@@ -119,6 +119,19 @@ internal sealed class EventFields
 
     // Taking a field also takes the same name with the same value in the other records (auid= repeated by
     // CONFIG_CHANGE and SYSCALL), so Fields does not repeat what a column already holds.
+    private static int IndexOf(List<KeyValuePair<string, string>> fields, string name)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (string.Equals(fields[i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private bool TryTake(AuditRecord record, ReadOnlySpan<byte> name, FieldOrigin origin, out AuditField field)
     {
         var r = IndexOf(record);

@@ -15,9 +15,9 @@ internal static class RowJson
     internal static void WriteStringArray(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string?> values)
     {
         writer.WriteStartArray(name);
-        foreach (var value in values)
+        for (var i = 0; i < values.Count; i++)
         {
-            writer.WriteStringValue(value);
+            writer.WriteStringValue(values[i]);
         }
 
         writer.WriteEndArray();
@@ -26,9 +26,9 @@ internal static class RowJson
     internal static void WriteStringMap(Utf8JsonWriter writer, IReadOnlyList<KeyValuePair<string, string>> map)
     {
         writer.WriteStartObject();
-        foreach (var (key, value) in map)
+        for (var i = 0; i < map.Count; i++)
         {
-            writer.WriteString(key, value);
+            writer.WriteString(map[i].Key, map[i].Value);
         }
 
         writer.WriteEndObject();

@@ -48,9 +48,9 @@ public sealed class RowTableBuilder<TRow>(string baseName)
         Reference(name, ColumnType.Dynamic, description, value, static (w, n, v) =>
         {
             w.WriteStartArray(n);
-            foreach (var map in v)
+            for (var i = 0; i < v.Count; i++)
             {
-                RowJson.WriteStringMap(w, map);
+                RowJson.WriteStringMap(w, v[i]);
             }
 
             w.WriteEndArray();
@@ -61,9 +61,9 @@ public sealed class RowTableBuilder<TRow>(string baseName)
         Reference(name, ColumnType.Dynamic, description, value, static (w, n, v) =>
         {
             w.WriteStartObject(n);
-            foreach (var (key, count) in v)
+            for (var i = 0; i < v.Count; i++)
             {
-                w.WriteNumber(key, count);
+                w.WriteNumber(v[i].Key, v[i].Value);
             }
 
             w.WriteEndObject();
