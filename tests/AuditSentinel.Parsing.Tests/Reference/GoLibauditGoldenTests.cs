@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using AuditSentinel.Parsing.Interpretation;
+using AuditSentinel.Parsing.Tests.Interpretation;
 using AuditSentinel.Parsing.Records;
 using AuditSentinel.TestSupport;
 
@@ -40,18 +41,7 @@ public class GoLibauditGoldenTests
     private static (List<string> Differences, int Compared) Compare(string log)
     {
         var directory = RepoPaths.Fixture("go-libaudit", "auparse", "testdata");
-        var parser = new RecordParser();
-        var records = new List<AuditRecord>();
-        var number = 0;
-        foreach (var line in File.ReadLines(Path.Combine(directory, log)))
-        {
-            number++;
-            if (parser.TryParse(Encoding.UTF8.GetBytes(line), number, out var record, out _))
-            {
-                records.Add(record);
-            }
-        }
-
+        var records = FixtureRecords.All("go-libaudit", "auparse", "testdata", log).ToList();
         using var golden = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, log + ".golden")));
         var differences = new List<string>();
         var compared = 0;
