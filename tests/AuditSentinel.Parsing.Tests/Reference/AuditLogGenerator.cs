@@ -95,7 +95,7 @@ internal sealed class AuditLogGenerator(int seed, bool enriched)
         for (var item = 0; item < items; item++)
         {
             records.Add(string.Create(CultureInfo.InvariantCulture,
-                $"type=PATH {stamp} item={item} name={Untrusted("/" + RandomText(1, 30))} inode={_random.Next()} dev=fe:00 mode=0100755 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0"));
+                $"type=PATH {stamp} item={item} name={Untrusted((_random.Next(3) == 0 ? "../" : "/") + RandomText(1, 30))} inode={_random.Next()} dev=fe:00 mode=0100755 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL cap_fp=0 cap_fi=0 cap_fe=0 cap_fver=0"));
         }
 
         records.Add($"type=PROCTITLE {stamp} proctitle={ProcTitle()}");
