@@ -15,7 +15,7 @@ internal sealed class AuditLogGenerator(int seed, bool enriched)
     private static readonly (string Hex, string Name, int MaxSyscall)[] Arches =
     [
         ("c000003e", "x86_64", 460), ("40000003", "i386", 460), ("c00000b7", "aarch64", 460), ("40000028", "armeb", 460),
-        ("c0000015", "ppc64le", 460), ("80000016", "s390x", 460),
+        ("c0000015", "ppc64le", 460), ("80000016", "s390x", 460), ("c00000f3", "riscv64", 460),
     ];
 
     private static readonly string[] Names = ["root", "alice", "bob", "svc-backup", "www-data"];
