@@ -4,7 +4,7 @@ namespace AuditSentinel.Parsing.Events;
 
 /// <summary>
 /// Groups records into events by (node, timestamp, serial), as auparse does: an event ends with a record type that
-/// ends events (EOE, PROCTITLE, single-record types), when a record at least the end-of-event timeout later
+/// ends events (EOE, PROCTITLE, single-record types), when a record starting another event at least the end-of-event timeout later
 /// arrives, or at the end of the input. Interleaved and out-of-order records are fine; memory is bounded by
 /// <see cref="EventAssemblerOptions.MaxOpenEvents"/>, and nothing is dropped: an evicted event is emitted as partial.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class EventAssembler
     private readonly LinkedList<OpenEvent> _byArrival = new();
     private readonly HashSet<EventKey> _recentlyEmitted = [];
     private readonly Queue<EventKey> _recentOrder = new();
-    private long _latestSeconds = long.MinValue;
+    private long _oldestOpenSeconds = long.MaxValue;
 
     /// <summary>Creates an assembler.</summary>
     public EventAssembler(EventAssemblerOptions? options = null)
@@ -36,14 +36,12 @@ public sealed class EventAssembler
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(completed);
         var key = new EventKey(record.Node, record.Timestamp, record.Serial);
-        if (record.Timestamp.Seconds > _latestSeconds)
-        {
-            _latestSeconds = record.Timestamp.Seconds;
-            CompleteTimedOut(completed);
-        }
-
         if (!_open.TryGetValue(key, out var node))
         {
+            // As ausearch (ausearch-lol.c) does: a record that starts an event completes the open events it is at
+            // least the timeout later than. A late, older record completes nothing; records joining an event never do.
+            CompleteTimedOut(record.Timestamp.Seconds, completed);
+            _oldestOpenSeconds = Math.Min(_oldestOpenSeconds, record.Timestamp.Seconds);
             var late = _recentlyEmitted.Contains(key);
             node = _byArrival.AddLast(new OpenEvent(key, late));
             _open.Add(key, node);
@@ -71,19 +69,33 @@ public sealed class EventAssembler
         }
     }
 
-    private void CompleteTimedOut(ICollection<AuditEvent> completed)
+    private void CompleteTimedOut(long now, ICollection<AuditEvent> completed)
     {
+        // _oldestOpenSeconds is a lower bound of the open events' times, so most records skip the scan.
+        if (_oldestOpenSeconds > now - _options.EndOfEventTimeoutSeconds)
+        {
+            return;
+        }
+
+        var oldest = long.MaxValue;
         var node = _byArrival.First;
         while (node is not null)
         {
             var next = node.Next;
-            if (node.Value.Key.Timestamp.Seconds + _options.EndOfEventTimeoutSeconds <= _latestSeconds)
+            var seconds = node.Value.Key.Timestamp.Seconds;
+            if (seconds + _options.EndOfEventTimeoutSeconds <= now)
             {
                 Emit(node, PartialReason.None, completed);
+            }
+            else
+            {
+                oldest = Math.Min(oldest, seconds);
             }
 
             node = next;
         }
+
+        _oldestOpenSeconds = oldest;
     }
 
     private void Emit(LinkedListNode<OpenEvent> node, PartialReason reason, ICollection<AuditEvent> completed)
@@ -97,6 +109,11 @@ public sealed class EventAssembler
         }
 
         completed.Add(new AuditEvent(open.Key, open.Records, reason));
+        if (_open.Count == 0)
+        {
+            _oldestOpenSeconds = long.MaxValue;
+        }
+
         Remember(open.Key);
     }
 

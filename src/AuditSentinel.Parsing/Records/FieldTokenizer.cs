@@ -63,10 +63,8 @@ internal ref struct FieldTokenizer
             }
 
             var wordStart = i;
-            while (i < to && line[i] is not ((byte)'=' or (byte)' ' or (byte)'\t'))
-            {
-                i++;
-            }
+            var stop = line[i..to].IndexOfAny((byte)'=', (byte)' ', (byte)'\t');
+            i = stop < 0 ? to : i + stop;
 
             if (i >= to || line[i] != (byte)'=')
             {
@@ -210,12 +208,8 @@ internal ref struct FieldTokenizer
 
     private readonly int SkipToken(int i, int to)
     {
-        while (i < to && _line[i] is not ((byte)' ' or (byte)'\t'))
-        {
-            i++;
-        }
-
-        return i;
+        var stop = _line[i..to].IndexOfAny((byte)' ', (byte)'\t');
+        return stop < 0 ? to : i + stop;
     }
 
     private void AddBare(int nameStart, int nameLength, int valueStart, int valueLength, FieldOrigin origin)
@@ -227,10 +221,18 @@ internal ref struct FieldTokenizer
             kind = FieldKind.Absent;
         }
         else if (!_interpreted && origin != FieldOrigin.Enriched
-                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), _isExecve)
-                 && FieldValues.IsUppercaseHex(value))
+                 && FieldValues.IsUppercaseHex(value)
+                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), _isExecve))
         {
             kind = FieldKind.Hex;
+        }
+        else if (!_interpreted && origin != FieldOrigin.Enriched && value.Length > 1 && value[^1] == (byte)'"'
+                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), _isExecve)
+                 && FieldValues.IsUppercaseHex(value[..^1]))
+        {
+            // Seen in the wild (go-libaudit's ubuntu17 sample: key=6578...74"): auparse decodes the hex and ignores the stray quote.
+            kind = FieldKind.Hex;
+            valueLength--;
         }
         else
         {

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Collections.Frozen;
 using System.Text;
 
 namespace AuditSentinel.Parsing.Records;
@@ -8,19 +7,6 @@ namespace AuditSentinel.Parsing.Records;
 /// <summary>Decoding of field values: the kernel's untrusted-string hex encoding, quotes, absent markers, integers.</summary>
 public static class FieldValues
 {
-    // The fields auparse types as escaped (auparse/typetab.h): the kernel hex-encodes them when they hold a space,
-    // a quote, a control byte or a byte above 0x7E, and quotes them otherwise.
-    private static readonly FrozenSet<string> EscapedNames = new[]
-    {
-        "path", "comm", "exe", "file", "name", "watch", "cwd", "cmd", "acct", "dir", "key", "vm",
-        "old-chardev", "new-chardev", "old-disk", "new-disk", "old-fs", "new-fs", "old-net", "new-net",
-        "device", "cgroup", "data", "apparmor", "operation", "denied_mask", "info", "profile", "requested_mask",
-        "old-rng", "new-rng", "ocomm", "proctitle", "grp", "new_group", "invalid_context", "sw", "root_dir",
-    }.ToFrozenSet(StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EscapedNamesSpan =
-        EscapedNames.GetAlternateLookup<ReadOnlySpan<char>>();
-
     /// <summary>The separator the kernel puts between several keys of one rule (<c>key=</c> hex-decoded).</summary>
     public const char KeySeparator = '\u0001';
 
@@ -34,18 +20,27 @@ public static class FieldValues
             return true;
         }
 
-        if (name.Length > 16)
+        // The fields auparse types as escaped (auparse/typetab.h): the kernel hex-encodes them when they hold a
+        // space, a quote, a control byte or a byte above 0x7E, and quotes them otherwise. A switch on length keeps
+        // this to a couple of comparisons per field on the hot path.
+        return name.Length switch
         {
-            return false;
-        }
-
-        Span<char> chars = stackalloc char[name.Length];
-        for (var i = 0; i < name.Length; i++)
-        {
-            chars[i] = (char)name[i];
-        }
-
-        return EscapedNamesSpan.Contains(chars);
+            2 => name.SequenceEqual("sw"u8),
+            3 => name.SequenceEqual("exe"u8) || name.SequenceEqual("cwd"u8) || name.SequenceEqual("cmd"u8)
+                || name.SequenceEqual("dir"u8) || name.SequenceEqual("key"u8) || name.SequenceEqual("grp"u8),
+            4 => name.SequenceEqual("comm"u8) || name.SequenceEqual("path"u8) || name.SequenceEqual("name"u8)
+                || name.SequenceEqual("file"u8) || name.SequenceEqual("acct"u8) || name.SequenceEqual("data"u8) || name.SequenceEqual("info"u8),
+            5 => name.SequenceEqual("watch"u8) || name.SequenceEqual("ocomm"u8),
+            6 => name.SequenceEqual("device"u8) || name.SequenceEqual("cgroup"u8) || name.SequenceEqual("old-fs"u8) || name.SequenceEqual("new-fs"u8),
+            7 => name.SequenceEqual("profile"u8) || name.SequenceEqual("old-net"u8) || name.SequenceEqual("new-net"u8)
+                || name.SequenceEqual("old-rng"u8) || name.SequenceEqual("new-rng"u8),
+            8 => name.SequenceEqual("apparmor"u8) || name.SequenceEqual("old-disk"u8) || name.SequenceEqual("new-disk"u8) || name.SequenceEqual("root_dir"u8),
+            9 => name.SequenceEqual("operation"u8) || name.SequenceEqual("proctitle"u8) || name.SequenceEqual("new_group"u8),
+            11 => name.SequenceEqual("denied_mask"u8) || name.SequenceEqual("old-chardev"u8) || name.SequenceEqual("new-chardev"u8),
+            14 => name.SequenceEqual("requested_mask"u8),
+            15 => name.SequenceEqual("invalid_context"u8),
+            _ => false,
+        };
     }
 
     /// <summary>True for <c>aN</c> and <c>aN[k]</c> (EXECVE argument names), false for <c>aN_len</c>.</summary>

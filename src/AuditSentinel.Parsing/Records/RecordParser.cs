@@ -21,13 +21,27 @@ public sealed class RecordParser
     /// <param name="lineNumber">The 1-based line number in its source, kept on the record.</param>
     /// <param name="record">The record, when the line is one.</param>
     /// <param name="reason">Why the line is not a record, otherwise.</param>
-    public bool TryParse(ReadOnlySpan<byte> line, long lineNumber, [NotNullWhen(true)] out AuditRecord? record, out RejectReason reason)
+    public bool TryParse(ReadOnlySpan<byte> line, long lineNumber, [NotNullWhen(true)] out AuditRecord? record, out RejectReason reason) =>
+        TryParse(line, lineNumber, fallbackNode: null, out record, out reason);
+
+    /// <summary>Parses one line; a line that names no host gets <paramref name="fallbackNode"/> (e.g. the host a forwarder reported).</summary>
+    /// <param name="line">The line's bytes.</param>
+    /// <param name="lineNumber">The 1-based line number in its source, kept on the record.</param>
+    /// <param name="fallbackNode">The host to use when the line has neither <c>node=</c> nor a syslog host.</param>
+    /// <param name="record">The record, when the line is one.</param>
+    /// <param name="reason">Why the line is not a record, otherwise.</param>
+    public bool TryParse(ReadOnlySpan<byte> line, long lineNumber, string? fallbackNode, [NotNullWhen(true)] out AuditRecord? record, out RejectReason reason)
     {
         record = null;
         line = TrimEnd(line);
         if (!TryParseHeader(line, out var header, out reason))
         {
             return false;
+        }
+
+        if (header.Node.Length == 0 && !string.IsNullOrEmpty(fallbackNode))
+        {
+            header = header with { Node = fallbackNode };
         }
 
         var copy = line.ToArray();

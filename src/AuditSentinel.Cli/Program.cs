@@ -1,0 +1,11 @@
+using System.CommandLine;
+using AuditSentinel.Cli.Commands;
+
+var root = new RootCommand("audit-sentinel: Linux audit logs (auditd, pam_tty_audit) into Microsoft Sentinel tables.")
+{
+    ParseCommand.Create(),
+    TimelineCommand.Create(),
+    GenerateCommand.Create(),
+};
+
+return await root.Parse(args).InvokeAsync();

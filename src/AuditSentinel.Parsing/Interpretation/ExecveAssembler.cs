@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text;
+using AuditSentinel.Parsing.Records;
+
+namespace AuditSentinel.Parsing.Interpretation;
+
+/// <summary>
+/// Assembles argv from EXECVE records: <c>argc=</c>, <c>aN=</c>, and for long arguments <c>aN_len=</c> (the
+/// argument's byte length) followed by <c>aN[0]=</c>, <c>aN[1]=</c>... chunks that may continue in the next EXECVE
+/// record of the same event. Each chunk is quoted or hex on its own; the decoded bytes are joined, then read as UTF-8.
+/// </summary>
+public static class ExecveAssembler
+{
+    /// <summary>Assembles the argv of the EXECVE records of an event, in log order; other record types are ignored.</summary>
+    public static ExecveArguments Assemble(IEnumerable<AuditRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        int? argc = null;
+        var parts = new SortedDictionary<int, ArgumentParts>();
+        foreach (var record in records)
+        {
+            if (record.TypeNumber != RecordType.Execve)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < record.FieldCount; i++)
+            {
+                var field = record[i];
+                if (field.Origin == FieldOrigin.Enriched)
+                {
+                    continue;
+                }
+
+                if (field.NameEquals("argc"u8))
+                {
+                    argc ??= field.TryGetInt64(out var logged) && logged is >= 0 and <= int.MaxValue ? (int)logged : null;
+                }
+                else if (TryParseName(field.Name, out var index, out var chunk, out var isLength))
+                {
+                    Add(parts, index, chunk, isLength, field);
+                }
+            }
+        }
+
+        var problems = new List<string>();
+        var count = Math.Max(argc ?? 0, parts.Count == 0 ? 0 : parts.Keys.Max() + 1);
+        var arguments = new string?[count];
+        for (var index = 0; index < count; index++)
+        {
+            if (!parts.TryGetValue(index, out var part))
+            {
+                problems.Add(Describe($"argument {index} is missing"));
+                continue;
+            }
+
+            arguments[index] = part.Assemble(index, problems);
+        }
+
+        if (argc is { } declared && parts.Count > 0 && parts.Keys.Max() >= declared)
+        {
+            problems.Add(Describe($"arguments beyond argc={declared} were logged"));
+        }
+
+        return new ExecveArguments(arguments, argc, problems);
+    }
+
+    private static void Add(SortedDictionary<int, ArgumentParts> parts, int index, int chunk, bool isLength, in AuditField field)
+    {
+        if (!parts.TryGetValue(index, out var part))
+        {
+            part = new ArgumentParts();
+            parts.Add(index, part);
+        }
+
+        if (isLength)
+        {
+            part.DeclaredLength = field.TryGetInt64(out var length) ? length : -1;
+            return;
+        }
+
+        var bytes = new byte[field.DecodedLength];
+        field.TryDecodeBytes(bytes, out var written);
+        if (written != bytes.Length)
+        {
+            Array.Resize(ref bytes, written);
+        }
+
+        if (chunk < 0)
+        {
+            part.Whole = bytes;
+        }
+        else
+        {
+            part.Chunks[chunk] = bytes;
+        }
+    }
+
+    // aN, aN_len, aN[k]; anything else (argc, a-fields of other shapes) is not an argument.
+    private static bool TryParseName(ReadOnlySpan<byte> name, out int index, out int chunk, out bool isLength)
+    {
+        index = 0;
+        chunk = -1;
+        isLength = false;
+        if (name.Length < 2 || name[0] != (byte)'a')
+        {
+            return false;
+        }
+
+        var end = 1;
+        while (end < name.Length && char.IsAsciiDigit((char)name[end]))
+        {
+            end++;
+        }
+
+        if (end == 1 || !int.TryParse(Encoding.ASCII.GetString(name[1..end]), NumberStyles.None, CultureInfo.InvariantCulture, out index))
+        {
+            return false;
+        }
+
+        var rest = name[end..];
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
+        if (rest.SequenceEqual("_len"u8))
+        {
+            isLength = true;
+            return true;
+        }
+
+        return rest.Length > 2 && rest[0] == (byte)'[' && rest[^1] == (byte)']'
+            && int.TryParse(Encoding.ASCII.GetString(rest[1..^1]), NumberStyles.None, CultureInfo.InvariantCulture, out chunk);
+    }
+
+    private static string Describe(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class ArgumentParts
+    {
+        public long? DeclaredLength { get; set; }
+
+        public byte[]? Whole { get; set; }
+
+        public SortedDictionary<int, byte[]> Chunks { get; } = [];
+
+        public string? Assemble(int index, List<string> problems)
+        {
+            if (Whole is not null)
+            {
+                return Encoding.UTF8.GetString(Whole);
+            }
+
+            if (Chunks.Count == 0)
+            {
+                problems.Add(Describe($"argument {index} has a length but no chunks"));
+                return null;
+            }
+
+            var total = 0;
+            var expected = 0;
+            foreach (var (number, bytes) in Chunks)
+            {
+                if (number != expected)
+                {
+                    problems.Add(Describe($"argument {index} is missing chunk {expected}"));
+                    return null;
+                }
+
+                expected++;
+                total += bytes.Length;
+            }
+
+            if (DeclaredLength is { } length && length != total)
+            {
+                problems.Add(Describe($"argument {index} has {total} of its {length} bytes"));
+                return null;
+            }
+
+            var joined = new byte[total];
+            var at = 0;
+            foreach (var bytes in Chunks.Values)
+            {
+                bytes.CopyTo(joined, at);
+                at += bytes.Length;
+            }
+
+            return Encoding.UTF8.GetString(joined);
+        }
+    }
+}

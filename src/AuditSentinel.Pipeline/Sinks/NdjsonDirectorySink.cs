@@ -1,0 +1,58 @@
+namespace AuditSentinel.Pipeline.Sinks;
+
+/// <summary>Writes each table's rows to <c>&lt;Table&gt;.ndjson</c> in a folder: one JSON object per line, exactly the rows an upload would send.</summary>
+public sealed class NdjsonDirectorySink : IRowSink, IAsyncDisposable
+{
+    private readonly string _directory;
+    private readonly Dictionary<string, Stream> _files = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the folder if needed; existing table files are replaced.</summary>
+    public NdjsonDirectorySink(string directory)
+    {
+        _directory = directory;
+        Directory.CreateDirectory(directory);
+    }
+
+    /// <summary>The files written so far, by table.</summary>
+    public IEnumerable<string> Files => _files.Keys.Select(PathOf);
+
+    /// <inheritdoc />
+    public void Write(string table, ReadOnlySpan<byte> rowJson)
+    {
+        if (!_files.TryGetValue(table, out var file))
+        {
+            file = new FileStream(PathOf(table), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+            _files.Add(table, file);
+        }
+
+        file.Write(rowJson);
+        file.WriteByte((byte)'\n');
+    }
+
+    /// <inheritdoc />
+    public async ValueTask FlushAsync(bool final, CancellationToken cancellationToken)
+    {
+        if (!final)
+        {
+            return;
+        }
+
+        foreach (var file in _files.Values)
+        {
+            await file.FlushAsync(cancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var file in _files.Values)
+        {
+            await file.DisposeAsync();
+        }
+
+        _files.Clear();
+    }
+
+    private string PathOf(string table) => Path.Combine(_directory, table + ".ndjson");
+}

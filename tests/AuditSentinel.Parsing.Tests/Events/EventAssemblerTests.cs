@@ -1,0 +1,128 @@
+using System.Text;
+using AuditSentinel.Parsing.Events;
+using AuditSentinel.Parsing.Records;
+using AuditSentinel.TestSupport;
+
+namespace AuditSentinel.Parsing.Tests.Events;
+
+public class EventAssemblerTests
+{
+    private static AuditRecord Record(string line)
+    {
+        Assert.True(new RecordParser().TryParse(Encoding.UTF8.GetBytes(line), 1, out var record, out _));
+        return record;
+    }
+
+    private static List<AuditEvent> Assemble(IEnumerable<string> lines, EventAssemblerOptions? options = null, bool inputContinues = false)
+    {
+        var assembler = new EventAssembler(options);
+        var events = new List<AuditEvent>();
+        foreach (var line in lines)
+        {
+            assembler.Add(Record(line), events);
+        }
+
+        assembler.Flush(events, inputContinues);
+        return events;
+    }
+
+    private static IEnumerable<string> Fixture(string name) => File.ReadLines(RepoPaths.Fixture("go-libaudit", "testdata", name));
+
+    [Fact]
+    public void Interleaved_records_group_by_serial_and_proctitle_ends_an_event()
+    {
+        var events = Assemble(
+        [
+            "type=SYSCALL msg=audit(100.000:1): syscall=59",
+            "type=SYSCALL msg=audit(100.000:2): syscall=59",
+            "type=CWD msg=audit(100.000:1): cwd=\"/\"",
+            "type=PROCTITLE msg=audit(100.000:2): proctitle=6C73",
+            "type=PROCTITLE msg=audit(100.000:1): proctitle=6C73",
+        ]);
+        Assert.Equal([2UL, 1UL], events.Select(e => e.Key.Serial));
+        Assert.Equal(["SYSCALL", "CWD", "PROCTITLE"], events[1].Records.Select(r => r.TypeName));
+        Assert.All(events, e => Assert.False(e.IsPartial));
+    }
+
+    [Fact]
+    public void An_event_ends_when_a_record_two_seconds_later_arrives()
+    {
+        var assembler = new EventAssembler();
+        var events = new List<AuditEvent>();
+        assembler.Add(Record("type=SYSCALL msg=audit(100.000:1): syscall=59"), events);
+        assembler.Add(Record("type=SYSCALL msg=audit(101.500:2): syscall=59"), events);
+        Assert.Empty(events);
+        assembler.Add(Record("type=SYSCALL msg=audit(102.000:3): syscall=59"), events);
+        Assert.Equal(1UL, Assert.Single(events).Key.Serial);
+        Assert.Equal(2, assembler.OpenEvents);
+    }
+
+    [Fact]
+    public void Same_serial_on_two_hosts_is_two_events()
+    {
+        var events = Assemble(
+        [
+            "node=a type=SYSCALL msg=audit(100.000:1): syscall=59",
+            "node=b type=SYSCALL msg=audit(100.000:1): syscall=59",
+            "node=a type=EOE msg=audit(100.000:1): ",
+            "node=b type=EOE msg=audit(100.000:1): ",
+        ]);
+        Assert.Equal(["a", "b"], events.Select(e => e.Key.Node));
+        Assert.All(events, e => Assert.Equal(2, e.Records.Count));
+    }
+
+    [Fact]
+    public void Over_the_open_event_cap_the_oldest_is_emitted_as_partial_and_a_late_record_is_flagged()
+    {
+        var events = Assemble(
+        [
+            "type=SYSCALL msg=audit(100.000:1): syscall=59",
+            "type=SYSCALL msg=audit(100.000:2): syscall=59",
+            "type=CWD msg=audit(100.000:1): cwd=\"/\"",
+        ],
+        new EventAssemblerOptions { MaxOpenEvents = 1 });
+        Assert.Equal(3, events.Count);
+        Assert.Equal((1UL, PartialReason.Evicted), (events[0].Key.Serial, events[0].Partial));
+        Assert.Equal((2UL, PartialReason.Evicted), (events[1].Key.Serial, events[1].Partial));
+        Assert.Equal((1UL, PartialReason.LateRecord), (events[2].Key.Serial, events[2].Partial));
+    }
+
+    [Fact]
+    public void Flushing_a_unit_whose_input_continues_marks_open_events_partial()
+    {
+        var events = Assemble(["type=SYSCALL msg=audit(100.000:1): syscall=59"], inputContinues: true);
+        Assert.Equal(PartialReason.InputBoundary, Assert.Single(events).Partial);
+    }
+
+    [Theory]
+    [InlineData("normal.log")]
+    [InlineData("out_of_order.log")]
+    [InlineData("lost_messages.log")]
+    [InlineData("rollover.log")]
+    public void Go_libaudit_reassembler_cases_lose_no_record_and_group_as_ausearch_does(string file)
+    {
+        var lines = Fixture(file).Where(l => l.Length > 0).ToList();
+        var events = Assemble(lines);
+        Assert.Equal(lines.Count, events.Sum(e => e.Records.Count));
+        Assert.Equal(ReferenceTools.AusearchEventCount(RepoPaths.Fixture("go-libaudit", "testdata", file)), events.Count);
+        Assert.All(events, e => Assert.All(e.Records, r => Assert.Equal(e.Key.Serial, r.Serial)));
+    }
+
+    [Fact]
+    public void A_record_arriving_after_its_event_timed_out_is_a_late_partial_event_as_in_ausearch()
+    {
+        var events = Assemble(Fixture("out_of_order.log").Where(l => l.Length > 0));
+        var serial60 = events.Where(e => e.Key.Serial == 60).ToList();
+        Assert.Equal(2, serial60.Count);
+        Assert.Equal(PartialReason.None, serial60[0].Partial);
+        Assert.Equal((PartialReason.LateRecord, "PATH"), (serial60[1].Partial, Assert.Single(serial60[1].Records).TypeName));
+    }
+
+    [Fact]
+    public void Serial_rollover_keeps_the_wrapped_events_apart()
+    {
+        var events = Assemble(Fixture("rollover.log").Where(l => l.Length > 0));
+        Assert.Contains(events, e => e.Key.Serial == 4294967295UL);
+        Assert.Contains(events, e => e.Key.Serial == 0UL);
+    }
+}
