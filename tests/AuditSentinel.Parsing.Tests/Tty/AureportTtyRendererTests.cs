@@ -25,7 +25,7 @@ public class AureportTtyRendererTests
     public async Task Rendering_matches_the_committed_aureport_tty_report_of_the_ssh_intrusion()
     {
         var reference = AureportTtyReport.Parse(await File.ReadAllTextAsync(RepoPaths.Fixture("ssh-intrusion", "aureport-tty.txt")));
-        var records = await TtyRecords.ReadAsync(RepoPaths.SshIntrusionLog);
+        var records = await KeystrokeRecords.ReadAsync(RepoPaths.SshIntrusionLog);
 
         Assert.Equal(6, reference.Count);
         Assert.Equal(reference.Count, records.Count);
@@ -69,7 +69,7 @@ public class AureportTtyRendererTests
     private static async Task<int> AssertMatchesAureport(string path)
     {
         var reference = AureportTtyReport.Run(path);
-        var records = await TtyRecords.ReadAsync(path);
+        var records = await KeystrokeRecords.ReadAsync(path);
         Assert.NotEmpty(records);
         Assert.Equal(reference.Count, records.Count);
         foreach (var record in records)

@@ -93,7 +93,7 @@ public class TtyLineReconstructorTests
 
     private static async Task<TtyTranscript> Transcript(string log, ulong serial)
     {
-        var record = (await TtyRecords.ReadAsync(log)).Single(r => r.Serial == serial);
+        var record = (await KeystrokeRecords.ReadAsync(log)).Single(r => r.Serial == serial);
         Assert.True(TtyTranscript.TryCreate(record, out var transcript));
         return transcript;
     }

@@ -1,12 +1,12 @@
 using AuditSentinel.Parsing.Input;
 using AuditSentinel.Parsing.Records;
 
-namespace AuditSentinel.Parsing.Tests.Tty;
+namespace AuditSentinel.TestSupport;
 
 /// <summary>The TTY and USER_TTY records of a log, read with the project's parser.</summary>
-internal static class TtyRecords
+public static class KeystrokeRecords
 {
-    public static async Task<List<AuditRecord>> ReadAsync(string path)
+    public static async Task<IReadOnlyList<AuditRecord>> ReadAsync(string path)
     {
         var parser = new RecordParser();
         var records = new List<AuditRecord>();
