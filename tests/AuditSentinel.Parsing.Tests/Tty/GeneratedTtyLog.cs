@@ -17,6 +17,9 @@ internal static class GeneratedTtyLog
         "sudo -s", "echo \"a\\b\"", "caf\u00E9", "\u65E5\u672C", "\uD83D\uDE00",
     ];
 
+    // Values the kernel never writes but aureport still reads: lowercase hex, an odd trailing digit (ignored), (null).
+    private static readonly string[] OddValues = ["6c73202d6c0d", "6C730", "(null)"];
+
     /// <summary>The log bytes: <paramref name="records"/> records with distinct serials.</summary>
     public static byte[] Write(int seed, int records)
     {
@@ -24,15 +27,21 @@ internal static class GeneratedTtyLog
         var log = new StringBuilder();
         for (var serial = 1; serial <= records; serial++)
         {
-            var data = serial == 1 ? AllByteValues() : Keystrokes(random);
             var time = string.Create(CultureInfo.InvariantCulture, $"{1795333000 + serial}.{serial % 1000:D3}:{serial}");
-            if (serial % 5 == 0)
+            var value = serial switch
             {
-                log.Append(CultureInfo.InvariantCulture, $"type=USER_TTY msg=audit({time}): pid={serial} uid=0 auid=1000 ses=3 subj=unconfined data={UntrustedString(data)}\n");
+                1 => Convert.ToHexString(AllByteValues()),
+                2 => UntrustedString(@"C:\dir\x\"u8.ToArray()),
+                <= 5 => OddValues[serial - 3],
+                _ => serial % 5 == 0 ? UntrustedString(Keystrokes(random)) : Convert.ToHexString(Keystrokes(random)),
+            };
+            if (serial % 5 is 0 or 2)
+            {
+                log.Append(CultureInfo.InvariantCulture, $"type=USER_TTY msg=audit({time}): pid={serial} uid=0 auid=1000 ses=3 subj=unconfined data={value}\n");
             }
             else
             {
-                log.Append(CultureInfo.InvariantCulture, $"type=TTY msg=audit({time}): tty pid={serial} uid=1000 auid=1000 ses=3 major=136 minor=0 comm=\"bash\" data={Convert.ToHexString(data)}\n");
+                log.Append(CultureInfo.InvariantCulture, $"type=TTY msg=audit({time}): tty pid={serial} uid=1000 auid=1000 ses=3 major=136 minor=0 comm=\"bash\" data={value}\n");
             }
         }
 
