@@ -9,15 +9,15 @@ public sealed class TtyRedactionOptions
     public const string Marker = "<redacted>";
 
     /// <summary>
-    /// Programs (kernel comm, at most 15 bytes) that read secrets at a terminal prompt with echo off. In their
+    /// Programs (kernel comm: the name cut to 15 bytes, as in <c>ecryptfs-mount-</c>) that read secrets at a terminal prompt with echo off. In their
     /// records, lines ending in <c>&lt;nl&gt;</c> (a canonical-mode read) or cut by the end of the data are prompt answers.
     /// </summary>
     public static readonly FrozenSet<string> DefaultPromptPrograms = new[]
     {
         "sudo", "su", "passwd", "chpasswd", "chage", "gpasswd", "newgrp", "login", "sshd", "ssh", "scp", "sftp", "sshpass",
         "ssh-add", "ssh-keygen", "gpg", "gpg2", "pinentry", "pinentry-curses", "pinentry-tty", "kinit", "kpasswd", "mysql",
-        "mariadb", "psql", "openssl", "htpasswd", "smbpasswd", "vncpasswd", "cryptsetup", "ecryptfs-mount-p", "pkexec",
-        "doas", "run0", "mount.cifs", "git-credential-c", "ftp", "lftp", "telnet", "ldappasswd", "ldapsearch", "ldapmodify",
+        "mariadb", "psql", "openssl", "htpasswd", "smbpasswd", "vncpasswd", "cryptsetup", "ecryptfs-mount-", "pkexec",
+        "doas", "run0", "mount.cifs", "git-credential-", "ftp", "lftp", "telnet", "ldappasswd", "ldapsearch", "ldapmodify",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>

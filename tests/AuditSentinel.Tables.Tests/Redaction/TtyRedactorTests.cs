@@ -85,6 +85,13 @@ public class TtyRedactorTests
     }
 
     [Fact]
+    public void Default_program_names_fit_the_kernels_comm()
+    {
+        // TASK_COMM_LEN is 16 with the NUL: a longer name could never match a record's comm.
+        Assert.All(TtyRedactionOptions.DefaultPromptPrograms.Concat(TtyRedactionOptions.DefaultRelayPrograms), name => Assert.InRange(Encoding.UTF8.GetByteCount(name), 1, 15));
+    }
+
+    [Fact]
     public void A_shell_record_is_never_redacted()
     {
         // A shell reads its own commands; passwords for programs it runs land in those programs' records.
