@@ -1,6 +1,7 @@
 using AuditSentinel.Parsing.Events;
 using AuditSentinel.Tables.Attack;
 using AuditSentinel.Tables.Mapping;
+using AuditSentinel.Tables.Redaction;
 
 namespace AuditSentinel.Pipeline;
 
@@ -19,5 +20,6 @@ public sealed class IngestOptions
     internal AuditEventMapperOptions MapperOptions() => new()
     {
         AttackKeys = TechniqueMapPath is null ? AttackKeyMap.Default : AttackKeyMap.Default.WithOverrides(TechniqueMapPath),
+        TtyRedaction = new TtyRedactionOptions { Enabled = RedactTty },
     };
 }

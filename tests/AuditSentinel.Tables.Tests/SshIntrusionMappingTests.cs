@@ -1,5 +1,7 @@
 using System.Globalization;
 using AuditSentinel.Parsing.Records;
+using AuditSentinel.Tables.Mapping;
+using AuditSentinel.Tables.Redaction;
 using AuditSentinel.Tables.Rows;
 using AuditSentinel.TestSupport;
 
@@ -239,6 +241,57 @@ public class SshIntrusionMappingTests
     // The errno numbers come from Python's errno module (the C library's), not from this test.
     private static long Errno(string interpreted) => ErrnoNumbers.GetOrAdd(interpreted[..interpreted.IndexOf('(', StringComparison.Ordinal)], name =>
         long.Parse(ReferenceTools.Run("/usr/bin/python3", "-c", "import errno; print(errno." + name + ")").Trim(), CultureInfo.InvariantCulture));
+
+    [Fact]
+    public async Task Unredacted_tty_input_is_rendered_exactly_as_aureport_renders_it()
+    {
+        var options = new AuditEventMapperOptions { TtyRedaction = new TtyRedactionOptions { Enabled = false } };
+        var log = await MappedLog.ReadFileAsync(RepoPaths.SshIntrusionLog, options);
+        var report = AureportTtyLines();
+        Assert.Equal(report.Count, log.TtyInput.Count);
+        foreach (var (serial, data) in report)
+        {
+            var row = Assert.Single(log.TtyInput, r => r.Serial == serial);
+            Assert.Equal(data, row.Input);
+            Assert.False(row.Redacted);
+            Assert.NotEmpty(row.Lines!);
+        }
+    }
+
+    [Fact]
+    public async Task By_default_the_passwords_typed_at_prompts_are_in_no_row_and_each_redaction_says_why()
+    {
+        var log = await Log.Value;
+        using var writer = new RowJsonWriter();
+        var ndjson = new System.Buffers.ArrayBufferWriter<byte>();
+        foreach (var row in log.Events)
+        {
+            writer.WriteNdjson(AuditTables.LinuxAuditEvents, row, ndjson);
+        }
+
+        foreach (var row in log.TtyInput)
+        {
+            writer.WriteNdjson(AuditTables.LinuxTtyInput, row, ndjson);
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(ndjson.WrittenSpan);
+        // The passwords are the prompt answers aureport shows in the records of sudo and su ending in <nl>.
+        var secrets = AureportTtyLines().Select(l => l.Data).Where(d => d.EndsWith("\",<nl>", StringComparison.Ordinal) && !d.Contains("<ret>", StringComparison.Ordinal))
+            .Select(d => d[1..^6]).ToList();
+        Assert.NotEmpty(secrets);
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
+        var redacted = log.TtyInput.Where(r => r.Redacted).ToList();
+        Assert.NotEmpty(redacted);
+        Assert.All(redacted, r => Assert.False(string.IsNullOrEmpty(r.RedactionReason)));
+        Assert.Contains(log.TtyInput, r => !r.Redacted && r.Lines!.Contains("cat /etc/shadow | wc -l"));
+    }
+
+    private static List<(long Serial, string Data)> AureportTtyLines() =>
+        File.ReadLines(RepoPaths.Fixture("ssh-intrusion", "aureport-tty.txt"))
+            .Where(l => l.Length > 0 && char.IsAsciiDigit(l[0]))
+            .Select(l => l.Split(' ', 9))
+            .Select(c => (long.Parse(c[3], CultureInfo.InvariantCulture), c[8]))
+            .ToList();
 
     private static string? Name(AuditRecord record, string field) =>
         record.GetText(System.Text.Encoding.ASCII.GetBytes(field)) is { } name && name != "unset" ? name : null;

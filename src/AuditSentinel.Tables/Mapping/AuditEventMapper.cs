@@ -1,19 +1,26 @@
 using AuditSentinel.Parsing.Events;
 using AuditSentinel.Parsing.Records;
+using AuditSentinel.Tables.Redaction;
 using AuditSentinel.Tables.Rows;
 
 namespace AuditSentinel.Tables.Mapping;
 
 /// <summary>
 /// Turns assembled audit events into table rows: one LinuxAuditEvents row per event (its TTY records excluded) and
-/// one LinuxTtyInput row per TTY or USER_TTY record. Every record ends in exactly one row. Thread-safe.
+/// one LinuxTtyInput row per TTY or USER_TTY record, its keystrokes rendered, split into lines and redacted. Every
+/// record ends in exactly one row. Thread-safe.
 /// </summary>
 public sealed class AuditEventMapper
 {
     private readonly AuditEventMapperOptions _options;
+    private readonly TtyRedactor _redactor;
 
     /// <summary>Creates a mapper.</summary>
-    public AuditEventMapper(AuditEventMapperOptions? options = null) => _options = options ?? new AuditEventMapperOptions();
+    public AuditEventMapper(AuditEventMapperOptions? options = null)
+    {
+        _options = options ?? new AuditEventMapperOptions();
+        _redactor = new TtyRedactor(_options.TtyRedaction);
+    }
 
     /// <summary>Maps one event.</summary>
     /// <param name="auditEvent">The event.</param>
@@ -33,7 +40,7 @@ public sealed class AuditEventMapper
         {
             if (record.TypeNumber is RecordType.Tty or RecordType.UserTty)
             {
-                ttyInput.Add(TtyRowMapper.Map(auditEvent.Key, eventId, record, terminal, sourceName));
+                ttyInput.Add(TtyRowMapper.Map(auditEvent.Key, eventId, record, terminal, sourceName, _redactor));
             }
             else
             {

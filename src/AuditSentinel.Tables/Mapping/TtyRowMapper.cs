@@ -1,5 +1,7 @@
 using AuditSentinel.Parsing.Events;
 using AuditSentinel.Parsing.Records;
+using AuditSentinel.Parsing.Tty;
+using AuditSentinel.Tables.Redaction;
 using AuditSentinel.Tables.Rows;
 
 namespace AuditSentinel.Tables.Mapping;
@@ -7,10 +9,10 @@ namespace AuditSentinel.Tables.Mapping;
 /// <summary>Builds the LinuxTtyInput row of one TTY or USER_TTY record.</summary>
 internal static class TtyRowMapper
 {
-    internal static TtyInputRow Map(EventKey key, string eventId, AuditRecord record, string? terminal, string? sourceName)
+    internal static TtyInputRow Map(EventKey key, string eventId, AuditRecord record, string? terminal, string? sourceName, TtyRedactor redactor)
     {
         var fields = new EventFields([record], record);
-        return new TtyInputRow
+        var row = new TtyInputRow
         {
             EventTime = key.Timestamp.ToDateTimeOffset(),
             Computer = key.Node.Length == 0 ? null : key.Node,
@@ -28,5 +30,26 @@ internal static class TtyRowMapper
             SourceName = sourceName,
             ParserVersion = ParserVersion.Current,
         };
+        if (TtyTranscript.TryCreate(record, out var transcript))
+        {
+            var redaction = redactor.Redact(row.Comm, transcript);
+            row.Input = redaction.Input;
+            row.Lines = LineTexts(redaction.Lines);
+            row.Redacted = redaction.Redacted;
+            row.RedactionReason = redaction.Reason;
+        }
+
+        return row;
+    }
+
+    private static string[] LineTexts(IReadOnlyList<TtyLine> lines)
+    {
+        var texts = new string[lines.Count];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            texts[i] = lines[i].Text;
+        }
+
+        return texts;
     }
 }
