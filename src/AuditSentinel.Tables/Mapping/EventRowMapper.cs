@@ -28,7 +28,7 @@ internal static class EventRowMapper
             Serial = (long)auditEvent.Key.Serial,
             EventId = eventId,
             RecordType = primary.TypeName,
-            RecordTypes = TypeNames(records),
+            RecordTypes = Lists.Project(records, static r => r.TypeName),
             RecordCount = records.Count,
             Category = eventClass.Category,
             Action = eventClass.Action,
@@ -248,17 +248,6 @@ internal static class EventRowMapper
         }
 
         return null;
-    }
-
-    private static string[] TypeNames(List<AuditRecord> records)
-    {
-        var names = new string[records.Count];
-        for (var i = 0; i < names.Length; i++)
-        {
-            names[i] = records[i].TypeName;
-        }
-
-        return names;
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

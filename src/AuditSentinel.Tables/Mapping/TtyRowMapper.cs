@@ -34,22 +34,11 @@ internal static class TtyRowMapper
         {
             var redaction = redactor.Redact(row.Comm, transcript);
             row.Input = redaction.Input;
-            row.Lines = LineTexts(redaction.Lines);
+            row.Lines = Lists.Project(redaction.Lines, static l => l.Text);
             row.Redacted = redaction.Redacted;
             row.RedactionReason = redaction.Reason;
         }
 
         return row;
-    }
-
-    private static string[] LineTexts(IReadOnlyList<TtyLine> lines)
-    {
-        var texts = new string[lines.Count];
-        for (var i = 0; i < texts.Length; i++)
-        {
-            texts[i] = lines[i].Text;
-        }
-
-        return texts;
     }
 }
