@@ -54,7 +54,7 @@ public static class AuditTables
         .String("Tty", TtyText, r => r.Tty)
         .String("Comm", CommText, r => r.Comm)
         .String("Exe", "The executable's path.", r => r.Exe)
-        .String("CommandLine", "The EXECVE arguments as one shell-quoted command line.", r => r.CommandLine)
+        .String("CommandLine", "The EXECVE arguments as one shell-quoted command line; for USER_CMD (sudo), the cmd= it ran.", r => r.CommandLine)
         .StringArray("Argv", "The EXECVE arguments (array).", r => r.Argv)
         .String("ProcTitle", "The process title (PROCTITLE), arguments separated by spaces.", r => r.ProcTitle)
         .String("Cwd", "The working directory (CWD record).", r => r.Cwd)

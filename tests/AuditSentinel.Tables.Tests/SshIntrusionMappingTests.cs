@@ -101,7 +101,7 @@ public class SshIntrusionMappingTests
     public async Task Command_lines_split_back_into_argv_by_a_posix_shell_lexer()
     {
         var log = await Log.Value;
-        var rows = log.Events.Where(e => e.CommandLine is not null).ToList();
+        var rows = log.Events.Where(e => e.Argv is not null).ToList();
         Assert.NotEmpty(rows);
         var input = Path.GetTempFileName();
         try
@@ -165,6 +165,10 @@ public class SshIntrusionMappingTests
         Assert.Equal(referenceRootShell.Select(r => r.GetText("exe"u8)).Order(), rootShell.Select(r => r.Exe).Order());
         Assert.All(rootShell, row => Assert.Equal(1003, row.Auid));
         Assert.Contains(rootShell, r => r.ProcTitle == "cat /etc/shadow");
+
+        var userCommands = ReferenceEvents.BySerial.Values.SelectMany(r => r).Where(r => r.TypeName == "USER_CMD").ToList();
+        Assert.NotEmpty(userCommands);
+        Assert.All(userCommands, reference => Assert.Equal(reference.GetText("cmd"u8), Assert.Single(log.EventsWithSerial((long)reference.Serial)).CommandLine));
 
         var sudo = Assert.Single(rows, r => r.ProcTitle == "sudo -s");
         Assert.Equal("carol", sudo.User);

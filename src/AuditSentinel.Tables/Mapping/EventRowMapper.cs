@@ -85,6 +85,8 @@ internal static class EventRowMapper
         row.Cwd = Find(fields.Records, RecordType.Cwd) is { } cwd && fields.TryTake(cwd, "cwd"u8, out var cwdField) ? cwdField.Text : fields.Text("cwd"u8);
 
         (row.Argv, row.CommandLine) = Interpreted.Execve(fields);
+        // USER_CMD (sudo) logs the command it runs as cmd=.
+        row.CommandLine ??= fields.Text("cmd"u8);
         if (Find(fields.Records, RecordType.ProcTitle) is { } proctitle)
         {
             row.ProcTitle = Interpreted.ProcTitle(fields, proctitle);
