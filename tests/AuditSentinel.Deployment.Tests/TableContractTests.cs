@@ -1,0 +1,98 @@
+using System.Text.RegularExpressions;
+
+namespace AuditSentinel.Deployment.Tests;
+
+/// <summary>
+/// The tables and the DCR are both built from infra/generated/tables.json: every column reaches both the table
+/// resource and the DCR stream only if the Bicep maps the whole generated list, never a hand-written one.
+/// </summary>
+public sealed partial class TableContractTests
+{
+    /// <summary>The fixed table/stream names the handler, the tables and the content agree on.</summary>
+    private static readonly Dictionary<string, string> ContractStreams = new(StringComparer.Ordinal)
+    {
+        ["LinuxAuditEvents_CL"] = "Custom-LinuxAuditEvents",
+        ["LinuxTtyInput_CL"] = "Custom-LinuxTtyInput",
+        ["LinuxAuditHealth_CL"] = "Custom-LinuxAuditHealth",
+    };
+
+    private static readonly HashSet<string> StreamTypes = new(StringComparer.Ordinal) { "string", "int", "long", "real", "boolean", "dynamic", "datetime" };
+
+    private static readonly IReadOnlyList<GeneratedTable> Tables = GeneratedTable.Load();
+
+    [Fact]
+    public void The_generated_schema_has_the_contract_tables_with_valid_columns()
+    {
+        Assert.Equal(ContractStreams.Keys.Order(StringComparer.Ordinal), Tables.Select(t => t.Name).Order(StringComparer.Ordinal));
+        foreach (var table in Tables)
+        {
+            Assert.Contains(("TimeGenerated", "datetime"), table.Columns);
+            Assert.Equal(table.Columns.Count, table.Columns.Select(c => c.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+            foreach (var (name, type) in table.Columns)
+            {
+                Assert.Matches(ColumnName(), name);
+                Assert.Contains(type, StreamTypes);
+            }
+        }
+    }
+
+    [Fact]
+    public void Stream_names_follow_the_contract()
+    {
+        var schema = InfraFiles.Read("infra/modules/table-schema.bicep");
+        Assert.Contains("func streamName(tableName string) string => 'Custom-${replace(tableName, '_CL', '')}'", schema, StringComparison.Ordinal);
+        Assert.Contains("func outputStreamName(tableName string) string => 'Custom-${tableName}'", schema, StringComparison.Ordinal);
+
+        // The C# mirror of streamName, applied to the generated tables, gives the contract's names.
+        foreach (var table in Tables)
+        {
+            Assert.Equal(ContractStreams[table.Name], "Custom-" + table.Name.Replace("_CL", "", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Main_passes_the_generated_tables_to_both_the_tables_and_the_dcr()
+    {
+        var main = InfraFiles.Read("infra/main.bicep");
+        Assert.Contains("var tables = loadJsonContent('generated/tables.json').tables", main, StringComparison.Ordinal);
+        Assert.Contains("tables: tables", BicepText.Declaration(main, "module customTables"), StringComparison.Ordinal);
+        Assert.Contains("tables: tables", BicepText.Declaration(main, "module dataCollectionRule"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_generated_column_is_declared_in_the_table_resource()
+    {
+        var tables = BicepText.Normalize(BicepText.Declaration(InfraFiles.Read("infra/modules/custom-tables.bicep"), "resource customTables"));
+        Assert.Contains("for table in tables:", tables, StringComparison.Ordinal);
+        Assert.Contains("name: table.name", tables, StringComparison.Ordinal);
+        Assert.Contains("schema: { name: table.name columns: table.columns }", tables, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_generated_column_is_declared_in_its_dcr_stream_with_one_data_flow_per_table()
+    {
+        var dcr = BicepText.Normalize(BicepText.Declaration(InfraFiles.Read("infra/modules/data-collection-rule.bicep"), "resource dcr"));
+        Assert.Contains("kind: 'Direct'", dcr, StringComparison.Ordinal);
+        Assert.Contains("streamDeclarations: toObject(tables, table => streamName(table.name), table => { columns: table.columns })", dcr, StringComparison.Ordinal);
+        Assert.Contains("dataFlows: [ for table in tables: { streams: [ streamName(table.name) ]", dcr, StringComparison.Ordinal);
+        Assert.Contains("outputStream: outputStreamName(table.name)", dcr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_bicep_file_lists_columns_or_streams_by_hand()
+    {
+        var columnNames = Tables.SelectMany(t => t.Columns).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in InfraFiles.Bicep)
+        {
+            var text = InfraFiles.Read(path);
+            Assert.DoesNotContain("'Custom-Linux", text, StringComparison.Ordinal);
+            foreach (var name in columnNames)
+            {
+                Assert.DoesNotContain($"name: '{name}'", text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,44}$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ColumnName();
+}
