@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-using AuditSentinel.TestSupport;
-
 namespace AuditSentinel.Deployment.Tests;
 
 /// <summary>
@@ -20,26 +16,7 @@ internal static class TreeSitterBicep
     /// <summary>Parses the files (paths relative to the repository root) and returns each file's errors, rendered.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Parse(IReadOnlyList<string> relativePaths)
     {
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(RepoPaths.Tools, "parse-bicep.js"));
-        foreach (var path in relativePaths)
-        {
-            start.ArgumentList.Add(path);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"parse-bicep.js failed ({process.ExitCode}); run `cd tests/tools && npm ci`: {stderr.Result}");
-
-        using var report = JsonDocument.Parse(stdout);
+        using var report = NodeTool.Run("parse-bicep.js", relativePaths);
         var results = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var file in report.RootElement.GetProperty("files").EnumerateArray())
         {
