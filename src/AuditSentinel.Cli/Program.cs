@@ -5,6 +5,7 @@ var root = new RootCommand("audit-sentinel: Linux audit logs (auditd, pam_tty_au
 {
     ParseCommand.Create(),
     TimelineCommand.Create(),
+    SchemaCommand.Create(),
     GenerateCommand.Create(),
 };
 

@@ -13,4 +13,7 @@ public interface IRowSink
     /// returns after <paramref name="final"/> is true, every row written so far is delivered or dead-lettered.
     /// </summary>
     ValueTask FlushAsync(bool final, CancellationToken cancellationToken);
+
+    /// <summary>Rows that could not be delivered and were kept in the dead-letter store so far (0 for local sinks).</summary>
+    long DeadLetteredRows => 0;
 }

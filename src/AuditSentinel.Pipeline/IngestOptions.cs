@@ -1,4 +1,6 @@
 using AuditSentinel.Parsing.Events;
+using AuditSentinel.Tables.Attack;
+using AuditSentinel.Tables.Mapping;
 
 namespace AuditSentinel.Pipeline;
 
@@ -13,4 +15,9 @@ public sealed class IngestOptions
 
     /// <summary>Optional JSON file that extends or overrides the audit-key to ATT&amp;CK technique map.</summary>
     public string? TechniqueMapPath { get; init; }
+
+    internal AuditEventMapperOptions MapperOptions() => new()
+    {
+        AttackKeys = TechniqueMapPath is null ? AttackKeyMap.Default : AttackKeyMap.Default.WithOverrides(TechniqueMapPath),
+    };
 }

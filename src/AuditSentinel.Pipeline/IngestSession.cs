@@ -1,21 +1,32 @@
 using AuditSentinel.Parsing.Events;
 using AuditSentinel.Parsing.Records;
+using AuditSentinel.Tables;
+using AuditSentinel.Tables.Mapping;
+using AuditSentinel.Tables.Rows;
 
 namespace AuditSentinel.Pipeline;
 
 /// <summary>
 /// One unit of input on its way to the tables: lines are pushed in, become records, events and rows, and every
-/// line ends in a row or in the rejected-line sink. The CLI, the blob function and the Event Hubs function all
-/// drive the same session. Not thread-safe.
+/// line ends in a row or in the rejected-line sink. At the end the unit's LinuxAuditHealth_CL rows are written:
+/// one per host, plus one without a host for lines that named none because they were rejected, so the rows of a
+/// unit add up to exactly its lines. The CLI, the blob function and the Event Hubs function all drive the same
+/// session. Not thread-safe.
 /// </summary>
-public sealed class IngestSession
+public sealed class IngestSession : IDisposable
 {
     private readonly IRowSink _rows;
     private readonly IRejectedLineSink _rejected;
     private readonly RecordParser _parser = new();
     private readonly EventAssembler _assembler;
+    private readonly AuditEventMapper _mapper;
+    private readonly RowJsonWriter _json = new();
     private readonly List<AuditEvent> _completed = [];
+    private readonly List<AuditEventRow> _eventRows = [];
+    private readonly List<TtyInputRow> _ttyRows = [];
+    private readonly Dictionary<string, HostAccounting> _hosts = new(StringComparer.Ordinal);
     private readonly IngestReport _report;
+    private long _rejectedBytes;
 
     /// <summary>Starts a unit.</summary>
     public IngestSession(IngestSource source, IngestOptions options, IRowSink rows, IRejectedLineSink rejected)
@@ -25,6 +36,7 @@ public sealed class IngestSession
         _rows = rows ?? throw new ArgumentNullException(nameof(rows));
         _rejected = rejected ?? throw new ArgumentNullException(nameof(rejected));
         _assembler = new EventAssembler(options.Assembly);
+        _mapper = new AuditEventMapper(options.MapperOptions());
         _report = new IngestReport { Source = source };
     }
 
@@ -41,23 +53,24 @@ public sealed class IngestSession
         _report.Bytes += line.Length + 1;
         if (!_parser.TryParse(line, lineNumber, fallbackHost, out var record, out var reason))
         {
-            _report.CountRejected(reason);
-            _rejected.Reject(_report.Source, lineNumber, line, reason);
+            Reject(line, lineNumber, reason);
             return;
         }
 
         _report.Records++;
+        var host = Host(record.Node);
+        host.Records++;
+        host.Bytes += line.Length + 1;
         _assembler.Add(record, _completed);
         WriteCompleted();
     }
 
-    /// <summary>Pushes a line the reader had to cut: it is kept whole in the rejected-line sink, never half-parsed.</summary>
+    /// <summary>Pushes a line the reader had to cut: it is kept in the rejected-line sink, never half-parsed.</summary>
     public void AddTruncatedLine(ReadOnlySpan<byte> keptPart, long lineNumber)
     {
         _report.Lines++;
         _report.Bytes += keptPart.Length + 1;
-        _report.CountRejected(RejectReason.LineTooLong);
-        _rejected.Reject(_report.Source, lineNumber, keptPart, RejectReason.LineTooLong);
+        Reject(keptPart, lineNumber, RejectReason.LineTooLong);
     }
 
     /// <summary>Lets the sinks send what is ready; call between input buffers.</summary>
@@ -69,7 +82,8 @@ public sealed class IngestSession
 
     /// <summary>
     /// Ends the unit: open events are emitted (partial when <paramref name="inputContinues"/>, as for an Event Hubs
-    /// batch whose events may go on in the next batch), then everything is delivered or dead-lettered.
+    /// batch whose events may go on in the next batch), every row is delivered or dead-lettered, then the health
+    /// rows (which count the dead-lettered rows) are written and delivered.
     /// </summary>
     public async ValueTask<IngestReport> CompleteAsync(bool inputContinues, CancellationToken cancellationToken)
     {
@@ -77,28 +91,106 @@ public sealed class IngestSession
         WriteCompleted();
         await _rows.FlushAsync(final: true, cancellationToken);
         await _rejected.FlushAsync(cancellationToken);
+        WriteHealthRows(_rows.DeadLetteredRows);
+        await _rows.FlushAsync(final: true, cancellationToken);
         return _report;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _json.Dispose();
+
+    private void Reject(ReadOnlySpan<byte> line, long lineNumber, RejectReason reason)
+    {
+        _report.CountRejected(reason);
+        _rejectedBytes += line.Length + 1;
+        _rejected.Reject(_report.Source, lineNumber, line, reason);
+    }
+
+    private HostAccounting Host(string node)
+    {
+        if (!_hosts.TryGetValue(node, out var host))
+        {
+            host = new HostAccounting();
+            _hosts.Add(node, host);
+        }
+
+        return host;
     }
 
     private void WriteCompleted()
     {
         foreach (var completed in _completed)
         {
+            var host = Host(completed.Key.Node);
+            host.Events++;
             _report.Events++;
             if (completed.IsPartial)
             {
+                host.PartialEvents++;
                 _report.PartialEvents++;
             }
 
-            foreach (var record in completed.Records)
-            {
-                if (record.TypeNumber is RecordType.Tty or RecordType.UserTty)
-                {
-                    _report.TtyRecords++;
-                }
-            }
+            host.SawEventAt(completed.Key.Timestamp.ToDateTimeOffset());
+            _mapper.Map(completed, _report.Source.Name, _eventRows, _ttyRows);
+            host.TtyRecords += _ttyRows.Count;
+            _report.TtyRecords += _ttyRows.Count;
+            Write(AuditTables.LinuxAuditEvents, _eventRows);
+            Write(AuditTables.LinuxTtyInput, _ttyRows);
         }
 
         _completed.Clear();
     }
+
+    private void Write<TRow>(RowTable<TRow> table, List<TRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            _rows.Write(table.Schema.Name, _json.Serialize(table, row));
+            _report.CountRow(table.Schema.Name);
+        }
+
+        rows.Clear();
+    }
+
+    private void WriteHealthRows(long deadLetteredRows)
+    {
+        var health = new List<AuditHealthRow>();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var (node, host) in _hosts.OrderBy(h => h.Key, StringComparer.Ordinal))
+        {
+            health.Add(HealthRow(now, node.Length == 0 ? null : node, host.Bytes, host.Records, host.Records, 0, null, host));
+        }
+
+        if (_report.RejectedLines > 0 || health.Count == 0)
+        {
+            var reasons = _report.RejectedByReason
+                .OrderBy(r => r.Key)
+                .Select(r => new KeyValuePair<string, long>(RejectReasons.Code(r.Key), r.Value))
+                .ToList();
+            health.Add(HealthRow(now, null, _rejectedBytes, _report.RejectedLines, 0, _report.RejectedLines, reasons, null));
+        }
+
+        // The dead-letter count belongs to the unit, not to a host: it goes on the first row only so sums stay exact.
+        health[0].DeadLetteredRows = deadLetteredRows;
+        Write(AuditTables.LinuxAuditHealth, health);
+    }
+
+    private AuditHealthRow HealthRow(DateTimeOffset now, string? computer, long bytes, long lines, long records, long rejected, IReadOnlyList<KeyValuePair<string, long>>? reasons, HostAccounting? host) => new()
+    {
+        TimeGenerated = now,
+        Computer = computer,
+        SourceName = _report.Source.Name,
+        SourceKind = _report.Source.Kind.ToString().ToLowerInvariant(),
+        FirstEventTime = host?.FirstEventTime,
+        LastEventTime = host?.LastEventTime,
+        Bytes = bytes,
+        Lines = lines,
+        Records = records,
+        Events = host?.Events ?? 0,
+        PartialEvents = host?.PartialEvents ?? 0,
+        TtyRecords = host?.TtyRecords ?? 0,
+        RejectedLines = rejected,
+        RejectReasons = reasons,
+        ParserVersion = ParserVersion.Current,
+    };
 }

@@ -22,7 +22,7 @@ public static class LogIngestion
         IProgress<long>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var session = new IngestSession(source, options, rows, rejected);
+        using var session = new IngestSession(source, options, rows, rejected);
         await using var reader = await LogLineReader.OpenAsync(stream, cancellationToken: cancellationToken);
         while (await reader.FillAsync(cancellationToken))
         {

@@ -89,7 +89,7 @@ internal sealed class SessionTimeline(string host, long session) : IRowSink
             _ => Join(
                 Text(row, "Action") ?? recordType,
                 Text(row, "FilePath"),
-                Text(row, "RemoteAddress") is { } address ? $"{address}:{Number(row, "RemotePort")}" : null,
+                Endpoint(row),
                 Bracket("by", Text(row, "Exe")),
                 Bracket("key", Text(row, "Key")),
                 Failure(row)),
@@ -116,9 +116,21 @@ internal sealed class SessionTimeline(string host, long session) : IRowSink
         _ => line.ToString(),
     };
 
+    private static string? Endpoint(JsonElement row)
+    {
+        var address = Text(row, "RemoteAddress");
+        if (address is null || string.Equals(address, Text(row, "FilePath"), StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return Number(row, "RemotePort") is { } port ? string.Create(CultureInfo.InvariantCulture, $"{address}:{port}") : address;
+    }
+
+    // Before login the audit user is unset; the process's own user says who acted then.
     private static string Actor(JsonElement row)
     {
-        var auditUser = Text(row, "AuditUser") ?? Number(row, "Auid")?.ToString(CultureInfo.InvariantCulture) ?? "?";
+        var auditUser = Text(row, "AuditUser") ?? Number(row, "Auid")?.ToString(CultureInfo.InvariantCulture) ?? "(unset)";
         var effective = Text(row, "EffectiveUser") ?? Text(row, "User");
         return effective is null || effective == auditUser ? auditUser : $"{auditUser}→{effective}";
     }

@@ -15,7 +15,8 @@ public static class AuparseStyle
     /// <summary>
     /// The value of <paramref name="field"/> (a field of <paramref name="record"/>) as <c>ausearch -i</c> prints it, or
     /// null when this renderer does not interpret the field or the reference's text depends on the machine it runs on
-    /// (user and group names of a RAW log come from that machine's passwd; use the numbers).
+    /// (user and group names of a RAW log come from that machine's passwd; use the numbers). In an ENRICHED record
+    /// auditd's own interpretation of the field (<c>ARCH=</c>, <c>AUID=</c>, <c>SADDR=</c>) is what auparse prints, so it wins.
     /// </summary>
     public static string? Render(AuditRecord record, in AuditField field)
     {
@@ -30,6 +31,12 @@ public static class AuparseStyle
         {
             // Keystrokes: auparse renders them as aureport --tty does, which the TTY renderer owns.
             return null;
+        }
+
+        // In an ENRICHED log auparse prints auditd's own interpretation (ARCH=, AUID=, SADDR=...) where the record has one.
+        if (record.Format == RecordFormat.Enriched && record.TryGetEnriched(Encoding.ASCII.GetBytes(name.ToUpperInvariant()), out var enriched))
+        {
+            return enriched.Kind == FieldKind.Braced ? $"{{ {enriched.Text} }}" : enriched.Text;
         }
 
         if (field.Kind == FieldKind.Absent && name != "saddr")
@@ -50,7 +57,7 @@ public static class AuparseStyle
             "proctitle" => field.Kind == FieldKind.Quoted ? field.RawText : TtyEscape(ProcTitle.DisplayText(field) ?? string.Empty),
             "saddr" => SocketAddressDecoder.TryDecode(field, out var address) ? address.AuparseText : $"malformed-host({field.RawText})",
             "key" => KeyText(field),
-            _ when IsIdName(name) => IdText(record, field, name),
+            _ when IsIdName(name) => IdText(field),
             _ when FieldValues.MayBeHexEncoded(field.Name, record.TypeNumber == RecordType.Execve) => EscapedText(field),
             _ => null,
         };
@@ -84,15 +91,8 @@ public static class AuparseStyle
     private static string KeyText(in AuditField field) =>
         EscapedText(field).Replace("\\001", " key=", StringComparison.Ordinal);
 
-    private static string? IdText(AuditRecord record, in AuditField field, string name)
-    {
-        if (field.TryGetInt64(out var id) && AuditIds.IsUnset(id))
-        {
-            return AuditIds.UnsetName;
-        }
-
-        return record.Format == RecordFormat.Enriched ? record.GetEnrichedText(Encoding.ASCII.GetBytes(name.ToUpperInvariant())) : null;
-    }
+    private static string? IdText(in AuditField field) =>
+        field.TryGetInt64(out var id) && AuditIds.IsUnset(id) ? AuditIds.UnsetName : null;
 
     private static bool IsIdName(string name) => name is
         "auid" or "uid" or "euid" or "suid" or "fsuid" or "ouid" or "oauid" or "iuid" or "id" or "inode_uid" or "sauid" or "obj_uid"

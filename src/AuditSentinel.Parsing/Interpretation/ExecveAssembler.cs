@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using AuditSentinel.Parsing.Records;
@@ -44,7 +45,8 @@ public static class ExecveAssembler
         }
 
         var problems = new List<string>();
-        var count = Math.Max(argc ?? 0, parts.Count == 0 ? 0 : parts.Keys.Max() + 1);
+        var highest = parts.Count == 0 ? -1 : parts.Keys.Last();
+        var count = Math.Max(argc ?? 0, highest + 1);
         var arguments = new string?[count];
         for (var index = 0; index < count; index++)
         {
@@ -57,7 +59,7 @@ public static class ExecveAssembler
             arguments[index] = part.Assemble(index, problems);
         }
 
-        if (argc is { } declared && parts.Count > 0 && parts.Keys.Max() >= declared)
+        if (argc is { } declared && highest >= declared)
         {
             problems.Add(Describe($"arguments beyond argc={declared} were logged"));
         }
@@ -113,7 +115,7 @@ public static class ExecveAssembler
             end++;
         }
 
-        if (end == 1 || !int.TryParse(Encoding.ASCII.GetString(name[1..end]), NumberStyles.None, CultureInfo.InvariantCulture, out index))
+        if (end == 1 || !Utf8Parser.TryParse(name[1..end], out index, out var used) || used != end - 1)
         {
             return false;
         }
@@ -131,7 +133,7 @@ public static class ExecveAssembler
         }
 
         return rest.Length > 2 && rest[0] == (byte)'[' && rest[^1] == (byte)']'
-            && int.TryParse(Encoding.ASCII.GetString(rest[1..^1]), NumberStyles.None, CultureInfo.InvariantCulture, out chunk);
+            && Utf8Parser.TryParse(rest[1..^1], out chunk, out used) && used == rest.Length - 2 && chunk >= 0;
     }
 
     private static string Describe(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -9,7 +9,10 @@ public sealed record SocketAddress
     /// <summary>auparse's family name (<c>inet</c>, <c>inet6</c>, <c>local</c>, <c>netlink</c>...), or null when it has none.</summary>
     public string? FamilyName => SocketFamilies.Name(Family);
 
-    /// <summary>The IPv4/IPv6 address text (<c>127.0.0.1</c>, <c>fe80::1%2</c> with a numeric scope), or the X.25 address.</summary>
+    /// <summary>
+    /// The IPv4/IPv6 address text (<c>127.0.0.1</c>, <c>fe80::1%2</c>), or the X.25 address. The scope stays a number:
+    /// auparse prints a link-local scope as the interface name of the machine running it (<c>fe80::1%eth0</c>).
+    /// </summary>
     public string? Address { get; init; }
 
     /// <summary>The inet/inet6 port.</summary>

@@ -26,7 +26,9 @@ public static class SocketAddressDecoder
             return false;
         }
 
-        Span<byte> bytes = stackalloc byte[field.RawValue.Length / 2];
+        // A sockaddr is at most 128 bytes (sockaddr_storage); a longer value is decoded off the stack.
+        var length = field.RawValue.Length / 2;
+        Span<byte> bytes = length <= 256 ? stackalloc byte[length] : new byte[length];
         return FieldValues.TryDecodeHex(field.RawValue, bytes, out var written) && TryDecode(bytes[..written], out address);
     }
 

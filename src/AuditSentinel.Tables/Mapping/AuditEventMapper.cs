@@ -1,0 +1,49 @@
+using AuditSentinel.Parsing.Events;
+using AuditSentinel.Parsing.Records;
+using AuditSentinel.Tables.Rows;
+
+namespace AuditSentinel.Tables.Mapping;
+
+/// <summary>
+/// Turns assembled audit events into table rows: one LinuxAuditEvents row per event (its TTY records excluded) and
+/// one LinuxTtyInput row per TTY or USER_TTY record. Every record ends in exactly one row. Thread-safe.
+/// </summary>
+public sealed class AuditEventMapper
+{
+    private readonly AuditEventMapperOptions _options;
+
+    /// <summary>Creates a mapper.</summary>
+    public AuditEventMapper(AuditEventMapperOptions? options = null) => _options = options ?? new AuditEventMapperOptions();
+
+    /// <summary>Maps one event.</summary>
+    /// <param name="auditEvent">The event.</param>
+    /// <param name="sourceName">The unit it came from (file path, blob name, partition/offset), for SourceName.</param>
+    /// <param name="events">Receives the LinuxAuditEvents row, unless the event holds only TTY records.</param>
+    /// <param name="ttyInput">Receives one LinuxTtyInput row per TTY or USER_TTY record.</param>
+    public void Map(AuditEvent auditEvent, string? sourceName, ICollection<AuditEventRow> events, ICollection<TtyInputRow> ttyInput)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(ttyInput);
+        var eventId = EventIds.Of(auditEvent.Key);
+        // As aureport --tty does, a keystroke record's terminal is tty= of the SYSCALL record of its event.
+        var terminal = auditEvent.Find(RecordType.Syscall)?.GetText("tty"u8);
+        List<AuditRecord>? others = null;
+        foreach (var record in auditEvent.Records)
+        {
+            if (record.TypeNumber is RecordType.Tty or RecordType.UserTty)
+            {
+                ttyInput.Add(TtyRowMapper.Map(auditEvent.Key, eventId, record, terminal, sourceName));
+            }
+            else
+            {
+                (others ??= new List<AuditRecord>(auditEvent.Records.Count)).Add(record);
+            }
+        }
+
+        if (others is not null)
+        {
+            events.Add(EventRowMapper.Map(auditEvent, eventId, others, sourceName, _options.AttackKeys));
+        }
+    }
+}

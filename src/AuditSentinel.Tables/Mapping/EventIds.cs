@@ -1,0 +1,36 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using AuditSentinel.Parsing.Events;
+
+namespace AuditSentinel.Tables.Mapping;
+
+/// <summary>
+/// The stable id of an audit event: the first 16 bytes of SHA-256 over
+/// <c>UTF-8(node) 0x00 seconds(int64 big-endian) milliseconds(int32 big-endian) serial(uint64 big-endian)</c>,
+/// as 32 lower-case hex digits. The same event gets the same id on every run and machine, and every partial row of
+/// it shares that id, so KQL can de-duplicate at-least-once deliveries and merge partial rows.
+/// </summary>
+public static class EventIds
+{
+    private const int IdBytes = 16;
+    private const int NumberBytes = 8 + 4 + 8;
+
+    /// <summary>The id of the event with this key.</summary>
+    public static string Of(EventKey key)
+    {
+        var nodeLength = Encoding.UTF8.GetByteCount(key.Node);
+        var length = nodeLength + 1 + NumberBytes;
+        var rented = length <= 512 ? null : new byte[length];
+        Span<byte> input = rented ?? stackalloc byte[length];
+        Encoding.UTF8.GetBytes(key.Node, input);
+        input[nodeLength] = 0;
+        var numbers = input[(nodeLength + 1)..];
+        BinaryPrimitives.WriteInt64BigEndian(numbers, key.Timestamp.Seconds);
+        BinaryPrimitives.WriteInt32BigEndian(numbers[8..], key.Timestamp.Milliseconds);
+        BinaryPrimitives.WriteUInt64BigEndian(numbers[12..], key.Serial);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(input, hash);
+        return Convert.ToHexStringLower(hash[..IdBytes]);
+    }
+}

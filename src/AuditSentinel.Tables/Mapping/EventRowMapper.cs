@@ -1,0 +1,265 @@
+using AuditSentinel.Parsing.Events;
+using AuditSentinel.Parsing.Records;
+using AuditSentinel.Tables.Attack;
+using AuditSentinel.Tables.Normalization;
+using AuditSentinel.Tables.Rows;
+
+namespace AuditSentinel.Tables.Mapping;
+
+/// <summary>Builds the LinuxAuditEvents row of one event's non-TTY records.</summary>
+internal static class EventRowMapper
+{
+    internal static AuditEventRow Map(AuditEvent auditEvent, string eventId, List<AuditRecord> records, string? sourceName, AttackKeyMap attackKeys)
+    {
+        var syscallRecord = Find(records, RecordType.Syscall);
+        var primary = syscallRecord ?? PrimaryWithoutSyscall(records);
+        var fields = new EventFields(records, primary);
+        var keys = Keys(fields);
+        var syscall = syscallRecord is null ? null : Interpreted.Syscall(fields, syscallRecord);
+        var (eventClass, decidedBy) = EventClassifier.Classify(records, syscall, keys);
+        var result = EventClassifier.Result(decidedBy, syscallRecord, records);
+        eventClass = EventClassifier.WithOutcome(eventClass, result);
+        TakeOutcome(fields, decidedBy, syscallRecord);
+        var time = auditEvent.Key.Timestamp.ToDateTimeOffset();
+        var row = new AuditEventRow
+        {
+            EventTime = time,
+            Computer = NullIfEmpty(auditEvent.Key.Node),
+            Serial = (long)auditEvent.Key.Serial,
+            EventId = eventId,
+            RecordType = primary.TypeName,
+            RecordTypes = TypeNames(records),
+            RecordCount = records.Count,
+            Category = eventClass.Category,
+            Action = eventClass.Action,
+            Result = result,
+            Syscall = syscall,
+            Arch = syscallRecord is null ? null : Interpreted.Arch(fields, syscallRecord),
+            Keys = keys.Count == 0 ? null : keys,
+            Key = keys.Count == 0 ? null : keys[0],
+            Techniques = Techniques(attackKeys, keys),
+            Partial = auditEvent.IsPartial,
+            PartialReason = PartialReasons.Code(auditEvent.Partial),
+            SourceName = sourceName,
+            ParserVersion = ParserVersion.Current,
+        };
+        MapProcess(fields, row);
+        MapUserSpace(fields, row);
+        MapObjects(fields, row);
+        row.Fields = fields.Remaining();
+        return row;
+    }
+
+    // The Result column holds what success= and res= said.
+    private static void TakeOutcome(EventFields fields, AuditRecord? decidedBy, AuditRecord? syscallRecord)
+    {
+        if (syscallRecord is not null)
+        {
+            fields.TryTake(syscallRecord, "success"u8, out _);
+        }
+
+        if (decidedBy is null || !fields.TryTake(decidedBy, "res"u8, out _))
+        {
+            fields.TryTake("res"u8, out _);
+        }
+    }
+
+    private static void MapProcess(EventFields fields, AuditEventRow row)
+    {
+        if (fields.TryTake("exit"u8, out var exit))
+        {
+            row.Exit = FieldNumbers.Number(exit);
+        }
+
+        row.Pid = Int32(fields, "pid"u8);
+        row.Ppid = Int32(fields, "ppid"u8);
+        (row.Auid, row.AuditUser) = IdAndName(fields, "auid"u8, "AUID"u8);
+        row.Session = Id(fields, "ses"u8);
+        (row.Uid, row.User) = IdAndName(fields, "uid"u8, "UID"u8);
+        (row.Euid, row.EffectiveUser) = IdAndName(fields, "euid"u8, "EUID"u8);
+        row.Gid = Id(fields, "gid"u8);
+        row.Tty = fields.Text("tty"u8);
+        row.Comm = fields.Text("comm"u8);
+        row.Exe = fields.Text("exe"u8);
+        // The CWD record's, else a user-space record's cwd= (USER_CMD).
+        row.Cwd = Find(fields.Records, RecordType.Cwd) is { } cwd && fields.TryTake(cwd, "cwd"u8, out var cwdField) ? cwdField.Text : fields.Text("cwd"u8);
+
+        (row.Argv, row.CommandLine) = Interpreted.Execve(fields);
+        if (Find(fields.Records, RecordType.ProcTitle) is { } proctitle)
+        {
+            row.ProcTitle = Interpreted.ProcTitle(fields, proctitle);
+        }
+    }
+
+    private static void MapUserSpace(EventFields fields, AuditEventRow row)
+    {
+        row.Account = fields.Text("acct"u8) ?? AccountFromId(fields);
+        row.Operation = fields.Text("op"u8);
+        row.Terminal = fields.Text("terminal"u8);
+        row.Hostname = fields.Text("hostname"u8);
+        row.SourceAddress = fields.Text("addr"u8);
+    }
+
+    // A successful USER_LOGIN names the account by uid (id=1003); ENRICHED ID= holds its name.
+    private static string? AccountFromId(EventFields fields) =>
+        fields.TryTake("id"u8, out _, out var owner) && fields.TryTakeEnriched(owner, "ID"u8, out var name) ? FieldNumbers.Name(name) : null;
+
+    private static void MapObjects(EventFields fields, AuditEventRow row)
+    {
+        List<IReadOnlyList<KeyValuePair<string, string>>>? paths = null;
+        foreach (var record in fields.Records)
+        {
+            if (record.TypeNumber == RecordType.Path)
+            {
+                (paths ??= []).Add(AllFields(record));
+                fields.TakeAll(record);
+            }
+        }
+
+        row.Paths = paths;
+        row.FilePath = paths is null ? null : ObjectPath(paths);
+        if (Find(fields.Records, RecordType.SockAddr) is { } sockaddr)
+        {
+            (row.SocketFamily, row.RemoteAddress, row.RemotePort) = Interpreted.Socket(fields, sockaddr);
+        }
+    }
+
+    // The rule key that made the kernel record the event is on SYSCALL; a CONFIG_CHANGE's key= names the rule being
+    // changed, not why this event was recorded, so it stays in Fields.
+    private static List<string> Keys(EventFields fields)
+    {
+        var keys = new List<string>();
+        foreach (var record in fields.Records)
+        {
+            if (record.TypeNumber == RecordType.Syscall && fields.TryTake(record, "key"u8, out var key) && key.Text is { } text)
+            {
+                foreach (var part in text.Split(FieldValues.KeySeparator, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (!keys.Contains(part))
+                    {
+                        keys.Add(part);
+                    }
+                }
+            }
+        }
+
+        return keys;
+    }
+
+    private static List<string>? Techniques(AttackKeyMap attackKeys, List<string> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return null;
+        }
+
+        var techniques = new List<string>();
+        attackKeys.AddTechniques(keys, techniques);
+        return techniques.Count == 0 ? null : techniques;
+    }
+
+    private static string? ObjectPath(List<IReadOnlyList<KeyValuePair<string, string>>> paths)
+    {
+        foreach (var preferred in (ReadOnlySpan<string>)["CREATE", "NORMAL", "DELETE"])
+        {
+            foreach (var path in paths)
+            {
+                if (string.Equals(Value(path, "nametype"), preferred, StringComparison.Ordinal) && Value(path, "name") is { } name)
+                {
+                    return name;
+                }
+            }
+        }
+
+        foreach (var path in paths)
+        {
+            if (!string.Equals(Value(path, "nametype"), "PARENT", StringComparison.Ordinal) && Value(path, "name") is { } name)
+            {
+                return name;
+            }
+        }
+
+        return Value(paths[0], "name");
+    }
+
+    private static string? Value(IReadOnlyList<KeyValuePair<string, string>> fields, string name)
+    {
+        foreach (var (key, value) in fields)
+        {
+            if (string.Equals(key, name, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<KeyValuePair<string, string>> AllFields(AuditRecord record)
+    {
+        var all = new List<KeyValuePair<string, string>>(record.FieldCount);
+        for (var i = 0; i < record.FieldCount; i++)
+        {
+            if (record[i].Text is { } value)
+            {
+                all.Add(new(record[i].NameText, value));
+            }
+        }
+
+        return all;
+    }
+
+    private static (long? Id, string? Name) IdAndName(EventFields fields, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> enrichedName)
+    {
+        if (!fields.TryTake(idName, out var id, out var record))
+        {
+            return default;
+        }
+
+        var name = fields.TryTakeEnriched(record, enrichedName, out var enriched) ? FieldNumbers.Name(enriched) : null;
+        return (FieldNumbers.Id(id), name);
+    }
+
+    private static long? Id(EventFields fields, ReadOnlySpan<byte> name) => fields.TryTake(name, out var field) ? FieldNumbers.Id(field) : null;
+
+    private static int? Int32(EventFields fields, ReadOnlySpan<byte> name) => fields.TryTake(name, out var field) ? FieldNumbers.Int32(field) : null;
+
+    private static AuditRecord PrimaryWithoutSyscall(List<AuditRecord> records)
+    {
+        foreach (var record in records)
+        {
+            if (record.TypeNumber is not (RecordType.ProcTitle or RecordType.EndOfEvent or RecordType.Cwd or RecordType.Path))
+            {
+                return record;
+            }
+        }
+
+        return records[0];
+    }
+
+    private static AuditRecord? Find(IReadOnlyList<AuditRecord> records, int type)
+    {
+        foreach (var record in records)
+        {
+            if (record.TypeNumber == type)
+            {
+                return record;
+            }
+        }
+
+        return null;
+    }
+
+    private static string[] TypeNames(List<AuditRecord> records)
+    {
+        var names = new string[records.Count];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = records[i].TypeName;
+        }
+
+        return names;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}

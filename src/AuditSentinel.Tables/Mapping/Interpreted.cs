@@ -1,0 +1,78 @@
+using AuditSentinel.Parsing.Interpretation;
+using AuditSentinel.Parsing.Records;
+
+namespace AuditSentinel.Tables.Mapping;
+
+/// <summary>
+/// Interpreted values for the typed columns: auditd's own ENRICHED interpretation when the log has it, else the
+/// parsing library's (syscall and arch tables, SOCKADDR decoding, EXECVE assembly, PROCTITLE). The fields used are
+/// taken, so they do not repeat in Fields.
+/// </summary>
+internal static class Interpreted
+{
+    /// <summary>The syscall name: ENRICHED SYSCALL=, else the name of the number on the record's arch, else the number.</summary>
+    internal static string? Syscall(EventFields fields, AuditRecord syscall)
+    {
+        var hasNumber = fields.TryTake(syscall, "syscall"u8, out var raw);
+        if (fields.TryTakeEnriched(syscall, "SYSCALL"u8, out var enriched) && enriched.Text is { } name)
+        {
+            return name;
+        }
+
+        if (!hasNumber)
+        {
+            return null;
+        }
+
+        return raw.TryGetInt64(out var value) && Syscalls.Name(syscall.GetText("arch"u8), value) is { } known ? known : raw.Text;
+    }
+
+    /// <summary>The architecture name: ENRICHED ARCH=, else the name of the audit arch value, else the value as written.</summary>
+    internal static string? Arch(EventFields fields, AuditRecord syscall)
+    {
+        var hex = fields.TryTake(syscall, "arch"u8, out var raw) ? raw.Text : null;
+        return fields.TryTakeEnriched(syscall, "ARCH"u8, out var enriched) && enriched.Text is { } name ? name : Architectures.Name(hex) ?? hex;
+    }
+
+    /// <summary>
+    /// Family, address (IP, or the unix socket path) and port of a SOCKADDR record. The raw <c>saddr=</c> stays in Fields
+    /// for what the columns do not hold (netlink ids, IPv6 flow and scope); ENRICHED SADDR= repeats it and is taken.
+    /// </summary>
+    internal static (string? Family, string? Address, int? Port) Socket(EventFields fields, AuditRecord sockaddr)
+    {
+        fields.TryTakeEnriched(sockaddr, "SADDR"u8, out _);
+        return sockaddr.TryGetField("saddr"u8, out var saddr) && SocketAddressDecoder.TryDecode(saddr, out var address)
+            ? (address.FamilyName ?? address.Family.ToString(System.Globalization.CultureInfo.InvariantCulture), address.Address ?? address.Path, address.Port)
+            : default;
+    }
+
+    /// <summary>The process title as <c>ausearch -i</c> shows it: arguments separated by spaces.</summary>
+    internal static string? ProcTitle(EventFields fields, AuditRecord proctitle) =>
+        fields.TryTake(proctitle, "proctitle"u8, out var field) ? Parsing.Interpretation.ProcTitle.DisplayText(field) : null;
+
+    /// <summary>
+    /// argv and its shell-quoted command line from the EXECVE records. A whole argv takes the EXECVE fields; when the log
+    /// lost part of it, the raw fields stay in Fields as evidence and a lost argument is null in Argv.
+    /// </summary>
+    internal static (IReadOnlyList<string?>? Argv, string? CommandLine) Execve(EventFields fields)
+    {
+        var execve = ExecveAssembler.Assemble(fields.Records);
+        if (execve.Arguments.Count == 0)
+        {
+            return default;
+        }
+
+        if (execve.IsComplete)
+        {
+            foreach (var record in fields.Records)
+            {
+                if (record.TypeNumber == RecordType.Execve)
+                {
+                    fields.TakeAll(record, FieldOrigin.Body);
+                }
+            }
+        }
+
+        return (execve.Arguments, execve.CommandLine);
+    }
+}

@@ -1,0 +1,32 @@
+using AuditSentinel.Parsing.Events;
+using AuditSentinel.Parsing.Records;
+using AuditSentinel.Tables.Rows;
+
+namespace AuditSentinel.Tables.Mapping;
+
+/// <summary>Builds the LinuxTtyInput row of one TTY or USER_TTY record.</summary>
+internal static class TtyRowMapper
+{
+    internal static TtyInputRow Map(EventKey key, string eventId, AuditRecord record, string? terminal, string? sourceName)
+    {
+        var fields = new EventFields([record], record);
+        return new TtyInputRow
+        {
+            EventTime = key.Timestamp.ToDateTimeOffset(),
+            Computer = key.Node.Length == 0 ? null : key.Node,
+            Serial = (long)key.Serial,
+            EventId = eventId,
+            RecordType = record.TypeName,
+            Session = fields.TryTake("ses"u8, out var ses) ? FieldNumbers.Id(ses) : null,
+            Auid = fields.TryTake("auid"u8, out var auid) ? FieldNumbers.Id(auid) : null,
+            AuditUser = fields.TryTakeEnriched(record, "AUID"u8, out var auditUser) ? FieldNumbers.Name(auditUser) : null,
+            Uid = fields.TryTake("uid"u8, out var uid) ? FieldNumbers.Id(uid) : null,
+            User = fields.TryTakeEnriched(record, "UID"u8, out var user) ? FieldNumbers.Name(user) : null,
+            Pid = fields.TryTake("pid"u8, out var pid) ? FieldNumbers.Int32(pid) : null,
+            Tty = terminal,
+            Comm = fields.Text("comm"u8),
+            SourceName = sourceName,
+            ParserVersion = ParserVersion.Current,
+        };
+    }
+}

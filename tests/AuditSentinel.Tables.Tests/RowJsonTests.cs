@@ -1,0 +1,121 @@
+using System.Buffers;
+using System.Text.Json;
+using AuditSentinel.Tables.Rows;
+using AuditSentinel.Tables.Schema;
+using AuditSentinel.TestSupport;
+
+namespace AuditSentinel.Tables.Tests;
+
+public class RowJsonTests
+{
+    public static TheoryData<string> Logs() =>
+    [
+        RepoPaths.SshIntrusionLog,
+        .. Directory.GetFiles(RepoPaths.Fixture("go-libaudit", "auparse", "testdata"), "*.log"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Logs))]
+    public async Task Every_column_of_every_row_is_declared_and_has_the_declared_type(string path)
+    {
+        var log = await MappedLog.ReadFileAsync(path);
+        Assert.NotEmpty(log.Events);
+        using var writer = new RowJsonWriter();
+        var events = new ArrayBufferWriter<byte>();
+        foreach (var row in log.Events)
+        {
+            writer.WriteNdjson(AuditTables.LinuxAuditEvents, row, events);
+        }
+
+        var tty = new ArrayBufferWriter<byte>();
+        foreach (var row in log.TtyInput)
+        {
+            writer.WriteNdjson(AuditTables.LinuxTtyInput, row, tty);
+        }
+
+        Assert.Equal(log.Events.Count, CheckNdjson(events.WrittenMemory, AuditTables.LinuxAuditEvents.Schema));
+        Assert.Equal(log.TtyInput.Count, CheckNdjson(tty.WrittenMemory, AuditTables.LinuxTtyInput.Schema));
+    }
+
+    [Fact]
+    public void Datetimes_are_utc_with_milliseconds_nulls_are_left_out_and_serialize_equals_ndjson()
+    {
+        var row = new AuditHealthRow
+        {
+            TimeGenerated = new DateTimeOffset(2026, 11, 22, 8, 45, 28, 7, TimeSpan.FromHours(1)),
+            SourceKind = "file",
+            SourceName = "audit.log",
+            RejectReasons = [new("blank-line", 2)],
+            ParserVersion = "0.1.0",
+        };
+        using var writer = new RowJsonWriter();
+        var json = System.Text.Encoding.UTF8.GetString(writer.Serialize(AuditTables.LinuxAuditHealth, row));
+        Assert.StartsWith("{\"TimeGenerated\":\"2026-11-22T07:45:28.007Z\",\"SourceName\":\"audit.log\",\"SourceKind\":\"file\",\"Bytes\":0,", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Computer", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("FirstEventTime", json, StringComparison.Ordinal);
+        Assert.Contains("\"RejectReasons\":{\"blank-line\":2}", json, StringComparison.Ordinal);
+        var ndjson = new ArrayBufferWriter<byte>();
+        var written = writer.WriteNdjson(AuditTables.LinuxAuditHealth, row, ndjson);
+        Assert.Equal(json + "\n", System.Text.Encoding.UTF8.GetString(ndjson.WrittenSpan));
+        Assert.Equal(ndjson.WrittenCount, written);
+        Assert.Equal(1, CheckNdjson(ndjson.WrittenMemory, AuditTables.LinuxAuditHealth.Schema));
+    }
+
+    [Fact]
+    public async Task Stream_output_is_the_same_ndjson()
+    {
+        var log = await MappedLog.ReadFileAsync(RepoPaths.SshIntrusionLog);
+        using var writer = new RowJsonWriter();
+        var expected = new ArrayBufferWriter<byte>();
+        foreach (var row in log.Events)
+        {
+            writer.WriteNdjson(AuditTables.LinuxAuditEvents, row, expected);
+        }
+
+        using var stream = new MemoryStream();
+        await writer.WriteNdjsonAsync(AuditTables.LinuxAuditEvents, log.Events, stream);
+        Assert.Equal(expected.WrittenSpan.ToArray(), stream.ToArray());
+    }
+
+    /// <summary>Parses NDJSON back and checks each property against the schema, in schema order; returns the row count.</summary>
+    internal static int CheckNdjson(ReadOnlyMemory<byte> ndjson, TableSchema schema)
+    {
+        var columns = schema.Columns.Select((c, i) => (c, i)).ToDictionary(x => x.c.Name, x => x, StringComparer.Ordinal);
+        var rows = 0;
+        var text = System.Text.Encoding.UTF8.GetString(ndjson.Span);
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
+        foreach (var line in text[..^1].Split('\n'))
+        {
+            rows++;
+            using var document = JsonDocument.Parse(line);
+            var last = -1;
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                Assert.True(columns.TryGetValue(property.Name, out var column), $"{schema.Name} has no column {property.Name}");
+                Assert.True(column.i > last, $"{property.Name} is out of schema order");
+                last = column.i;
+                Assert.True(HasType(property.Value, column.c.Type), $"{schema.Name}.{property.Name} is {column.c.Type} but holds {property.Value.GetRawText()}");
+            }
+        }
+
+        return rows;
+    }
+
+    private static bool HasType(JsonElement value, ColumnType type) => type switch
+    {
+        ColumnType.String => value.ValueKind == JsonValueKind.String,
+        ColumnType.Int => value.TryGetInt32(out _),
+        ColumnType.Long => value.TryGetInt64(out _),
+        ColumnType.Real => value.ValueKind == JsonValueKind.Number,
+        ColumnType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        ColumnType.Dynamic => value.ValueKind is JsonValueKind.Array or JsonValueKind.Object,
+        ColumnType.DateTime => value.ValueKind == JsonValueKind.String
+            && DateTimeOffset.TryParseExact(value.GetString(), "yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out _),
+        _ => false,
+    };
+}
