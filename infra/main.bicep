@@ -329,10 +329,17 @@ var deployerAssignments = empty(deployerPrincipalId)
         principalType: deployerPrincipalType
       }
     ]
-var shipperAssignments = [
+var shipperUploadAssignments = [
   for id in shipperPrincipalIds: {
     principalId: id
     roleDefinitionId: roleDefinitionIds.storageBlobDataContributor
+    principalType: 'ServicePrincipal'
+  }
+]
+var shipperSendAssignments = [
+  for id in shipperPrincipalIds: {
+    principalId: id
+    roleDefinitionId: roleDefinitionIds.eventHubsDataSender
     principalType: 'ServicePrincipal'
   }
 ]
@@ -351,7 +358,7 @@ module rawContainerRoles 'modules/roles/storage-container-roles.bicep' = {
         }
       ],
       deployerAssignments,
-      shipperAssignments
+      shipperUploadAssignments
     )
   }
 }
@@ -398,13 +405,7 @@ module eventHubRoles 'modules/roles/event-hub-roles.bicep' = {
           principalType: 'ServicePrincipal'
         }
       ],
-      [
-        for id in shipperPrincipalIds: {
-          principalId: id
-          roleDefinitionId: roleDefinitionIds.eventHubsDataSender
-          principalType: 'ServicePrincipal'
-        }
-      ]
+      shipperSendAssignments
     )
   }
 }
@@ -445,7 +446,7 @@ module playbook 'modules/playbook.bicep' = if (deploySentinelContent) {
     name: names.playbook
     location: location
     tags: tags
-    definition: playbookWorkflow.?definition ?? playbookWorkflow
+    definition: any(playbookWorkflow).?definition ?? playbookWorkflow
   }
 }
 

@@ -17,7 +17,7 @@ param tags object = {}
 ])
 param publicNetworkAccess string = 'Disabled'
 
-resource dce 'Microsoft.Insights/dataCollectionEndpoints@2023-03-11' = {
+resource dce 'Microsoft.Insights/dataCollectionEndpoints@2024-03-11' = {
   name: name
   location: location
   tags: tags

@@ -23,7 +23,7 @@ param dataCollectionEndpointId string = ''
 
 var destinationName = 'sentinelWorkspace'
 
-resource dcr 'Microsoft.Insights/dataCollectionRules@2023-03-11' = {
+resource dcr 'Microsoft.Insights/dataCollectionRules@2024-03-11' = {
   name: name
   location: location
   tags: tags
@@ -66,4 +66,4 @@ output immutableId string = dcr.properties.immutableId
 @description('Logs Ingestion endpoint: the DCR\'s own (kind Direct) or, with a DCE, the DCE\'s.')
 output logsIngestionEndpoint string = empty(dataCollectionEndpointId)
   ? dcr.properties.endpoints.logsIngestion
-  : reference(dataCollectionEndpointId, '2023-03-11').logsIngestion.endpoint
+  : reference(dataCollectionEndpointId, '2024-03-11').logsIngestion.endpoint

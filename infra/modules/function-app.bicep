@@ -11,7 +11,7 @@ param planName string
 @description('Azure region (one that offers Flex Consumption).')
 param location string
 
-@description('Tags applied to the plan and the app; the app also gets the azd service tag.')
+@description('Tags applied to the plan and the app.')
 param tags object = {}
 
 @description('Name of the storage account for host state and the deployment package (AzureWebJobsStorage).')
@@ -77,7 +77,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
-  tags: union(tags, { 'azd-service-name': 'ingest' })
+  tags: tags
   kind: 'functionapp,linux'
   identity: {
     type: 'SystemAssigned'

@@ -8,7 +8,7 @@ param dataCollectionRuleName string
 @description('Assignments to create at this scope.')
 param assignments roleAssignment[]
 
-resource target 'Microsoft.Insights/dataCollectionRules@2023-03-11' existing = {
+resource target 'Microsoft.Insights/dataCollectionRules@2024-03-11' existing = {
   name: dataCollectionRuleName
 }
 
