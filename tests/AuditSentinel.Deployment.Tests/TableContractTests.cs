@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace AuditSentinel.Deployment.Tests;
@@ -47,6 +48,25 @@ public sealed partial class TableContractTests
         foreach (var table in Tables)
         {
             Assert.Equal(ContractStreams[table.Name], "Custom-" + table.Name.Replace("_CL", "", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void The_streams_the_bicep_derives_are_the_ones_the_code_declares()
+    {
+        // dcr-streams.json is what `audit-sentinel schema` says the uploader sends; main.bicep derives the DCR from
+        // tables.json through streamName/outputStreamName. Both must describe the same streams and columns.
+        using var declared = JsonDocument.Parse(InfraFiles.Read("infra/generated/dcr-streams.json"));
+        var flows = declared.RootElement.GetProperty("flows").EnumerateArray().ToList();
+        Assert.Equal(Tables.Count, flows.Count);
+        foreach (var flow in flows)
+        {
+            var table = Tables.Single(t => string.Equals(t.Name, flow.GetProperty("table").GetString(), StringComparison.Ordinal));
+            Assert.Equal("Custom-" + table.Name.Replace("_CL", "", StringComparison.Ordinal), flow.GetProperty("stream").GetString());
+            Assert.Equal("Custom-" + table.Name, flow.GetProperty("outputStream").GetString());
+            var columns = declared.RootElement.GetProperty("streamDeclarations").GetProperty(flow.GetProperty("stream").GetString()!).GetProperty("columns")
+                .EnumerateArray().Select(c => (c.GetProperty("name").GetString()!, c.GetProperty("type").GetString()!));
+            Assert.Equal(table.Columns, columns);
         }
     }
 
