@@ -74,8 +74,9 @@ resource consumerGroup 'Microsoft.EventHub/namespaces/eventhubs/consumergroups@2
 @description('Namespace name.')
 output namespaceName string = namespace.name
 
+// The host of the namespace's endpoint (https://<name>.servicebus.windows.net:443/), so other clouds work too.
 @description('Fully qualified namespace host, the identity-based connection setting value.')
-output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
+output fullyQualifiedNamespace string = split(split(namespace.properties.serviceBusEndpoint, '//')[1], ':')[0]
 
 @description('Event hub name.')
 output eventHubName string = hub.name
