@@ -76,7 +76,7 @@ output namespaceName string = namespace.name
 
 // The host of the namespace's endpoint (https://<name>.servicebus.windows.net:443/), so other clouds work too.
 @description('Fully qualified namespace host, the identity-based connection setting value.')
-output fullyQualifiedNamespace string = split(split(namespace.properties.serviceBusEndpoint, '//')[1], ':')[0]
+output fullyQualifiedNamespace string = split(replace(replace(namespace.properties.serviceBusEndpoint, 'https:', ''), '/', ''), ':')[0]
 
 @description('Event hub name.')
 output eventHubName string = hub.name
