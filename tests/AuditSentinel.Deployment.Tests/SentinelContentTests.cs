@@ -27,8 +27,27 @@ public sealed partial class SentinelContentTests
             Assert.NotEmpty(ids);
             Assert.Equal(ids.Count, ids.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         }
+    }
 
-        Assert.All(Rules, rule => Assert.True(Guid.TryParse(rule.Id, out _), $"rule id {rule.Id} is not a GUID"));
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_has_the_properties_a_scheduled_rule_requires(string id)
+    {
+        // Required by Microsoft.SecurityInsights alertRules kind Scheduled; Bicep passes `properties` through as is.
+        var rule = Rules.Single(r => string.Equals(r.Id, id, StringComparison.Ordinal)).Properties;
+        Assert.All(
+            new[] { "displayName", "enabled", "query", "queryFrequency", "queryPeriod", "severity", "triggerOperator", "triggerThreshold", "suppressionDuration", "suppressionEnabled" },
+            name => Assert.True(rule.ContainsKey(name), $"rule {id} has no {name}"));
+    }
+
+    [Theory]
+    [InlineData("hunting-queries.json", "category displayName query")]
+    [InlineData("functions.json", "category displayName query functionAlias")]
+    public void Saved_searches_have_the_properties_they_require(string file, string required)
+    {
+        Assert.All(GeneratedContent.Load(file), search => Assert.All(
+            required.Split(' '),
+            name => Assert.True(search.Properties.ContainsKey(name), $"{file} {search.Id} has no {name}")));
     }
 
     [Theory]
