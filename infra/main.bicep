@@ -133,6 +133,7 @@ var names = {
 var containers = {
   raw: 'raw-logs'
   deadLetter: 'dead-letter'
+  undeliveredEvents: 'undelivered-events'
   deploymentPackage: 'app-package'
 }
 
@@ -227,6 +228,7 @@ module dataStorage 'modules/storage-account.bicep' = {
     containerNames: [
       containers.raw
       containers.deadLetter
+      containers.undeliveredEvents
     ]
   }
 }
@@ -418,6 +420,22 @@ module appInsightsRoles 'modules/roles/app-insights-roles.bicep' = {
       {
         principalId: functionPrincipal
         roleDefinitionId: roleDefinitionIds.monitoringMetricsPublisher
+        principalType: 'ServicePrincipal'
+      }
+    ]
+  }
+}
+
+// Event Grid dead-letters undeliverable BlobCreated events with the system topic's identity.
+module undeliveredEventsRoles 'modules/roles/storage-container-roles.bicep' = {
+  name: 'roles-undelivered-events-container'
+  params: {
+    storageAccountName: dataStorage.outputs.name
+    containerName: containers.undeliveredEvents
+    assignments: [
+      {
+        principalId: systemTopic.outputs.principalId
+        roleDefinitionId: roleDefinitionIds.storageBlobDataContributor
         principalType: 'ServicePrincipal'
       }
     ]

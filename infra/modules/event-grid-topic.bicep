@@ -1,4 +1,5 @@
-// The Event Grid system topic of the data storage account: the source of the BlobCreated events.
+// The Event Grid system topic of the data storage account: the source of the BlobCreated events. Its identity
+// writes events that could not be delivered to the undelivered-events container (dead-lettering).
 
 @description('System topic name.')
 param name string
@@ -16,6 +17,9 @@ resource topic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
   name: name
   location: location
   tags: tags
+  identity: {
+    type: 'SystemAssigned'
+  }
   properties: {
     source: storageAccountId
     topicType: 'Microsoft.Storage.StorageAccounts'
@@ -24,3 +28,6 @@ resource topic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
 
 @description('System topic name.')
 output name string = topic.name
+
+@description('Object id of the topic\'s system-assigned identity (writes dead-lettered events).')
+output principalId string = topic.identity.principalId

@@ -70,11 +70,21 @@ public sealed class RoleAssignmentTests
     [InlineData("functionDcrRoles", "data-collection-rule-roles.bicep", "dataCollectionRuleName: dataCollectionRule.outputs.name")]
     [InlineData("eventHubRoles", "event-hub-roles.bicep", "eventHubName: eventHubs.outputs.eventHubName")]
     [InlineData("sentinelAutomationRole", "resource-group-roles.bicep", "sentinelServicePrincipalObjectId")]
+    [InlineData("undeliveredEventsRoles", "storage-container-roles.bicep", "containerName: containers.undeliveredEvents")]
     public void Each_role_lands_on_the_narrowest_scope(string module, string scopeModule, string scopeArgument)
     {
         var declaration = BicepText.Declaration(Main, "module " + module);
         Assert.Contains($"'modules/roles/{scopeModule}'", declaration, StringComparison.Ordinal);
         Assert.Contains(scopeArgument, declaration, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_event_grid_topic_may_only_write_undelivered_events()
+    {
+        Assert.Equal(["undeliveredEventsRoles: storageBlobDataContributor"], AssignmentsOf("systemTopic.outputs.principalId"));
+        var subscription = BicepText.Normalize(InfraFiles.Read("infra/modules/blob-created-subscription.bicep"));
+        Assert.Contains("deadLetterWithResourceIdentity: { identity: { type: 'SystemAssigned' }", subscription, StringComparison.Ordinal);
+        Assert.Contains("blobContainerName: undeliveredEventsContainerName", subscription, StringComparison.Ordinal);
     }
 
     [Fact]
