@@ -153,6 +153,8 @@ var workspaceName = useExistingWorkspace ? last(workspaceIdParts) : names.worksp
 var workspaceResourceId = useExistingWorkspace
   ? existingWorkspaceResourceId
   : resourceId('Microsoft.OperationalInsights/workspaces', names.workspace)
+// Modules deployed into the workspace's resource group carry the environment in their deployment name, so two
+// environments sharing one Sentinel workspace do not overwrite each other's deployment records.
 var workspaceScope = resourceGroup(workspaceSubscriptionId, workspaceResourceGroupName)
 
 module newWorkspace 'modules/log-analytics-workspace.bicep' = if (!useExistingWorkspace) {
@@ -166,7 +168,7 @@ module newWorkspace 'modules/log-analytics-workspace.bicep' = if (!useExistingWo
 }
 
 module sentinel 'modules/sentinel-onboarding.bicep' = if (onboardSentinel) {
-  name: 'sentinel-onboarding'
+  name: 'sentinel-onboarding-${baseName}'
   scope: workspaceScope
   params: {
     workspaceName: workspaceName
@@ -177,7 +179,7 @@ module sentinel 'modules/sentinel-onboarding.bicep' = if (onboardSentinel) {
 }
 
 module customTables 'modules/custom-tables.bicep' = {
-  name: 'custom-tables'
+  name: 'custom-tables-${baseName}'
   scope: workspaceScope
   params: {
     workspaceName: workspaceName
@@ -444,7 +446,7 @@ module undeliveredEventsRoles 'modules/roles/storage-container-roles.bicep' = {
 
 // ---------- Sentinel content ----------
 module sentinelContent 'modules/sentinel-content.bicep' = if (deploySentinelContent) {
-  name: 'sentinel-content'
+  name: 'sentinel-content-${baseName}'
   scope: workspaceScope
   params: {
     workspaceName: workspaceName
@@ -469,7 +471,7 @@ module playbook 'modules/playbook.bicep' = if (deploySentinelContent) {
 }
 
 module workspaceRoles 'modules/roles/workspace-roles.bicep' = {
-  name: 'roles-workspace'
+  name: 'roles-workspace-${baseName}'
   scope: workspaceScope
   params: {
     workspaceName: workspaceName
@@ -520,7 +522,7 @@ module sentinelAutomationRole 'modules/roles/resource-group-roles.bicep' = if (d
 }
 
 module automationRule 'modules/automation-rule.bicep' = if (deploySentinelContent && !empty(analyticRules)) {
-  name: 'automation-rule'
+  name: 'automation-rule-${baseName}'
   scope: workspaceScope
   params: {
     workspaceName: workspaceName
