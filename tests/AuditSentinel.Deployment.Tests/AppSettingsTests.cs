@@ -1,0 +1,73 @@
+using AuditSentinel.TestSupport;
+
+namespace AuditSentinel.Deployment.Tests;
+
+/// <summary>Every setting the custom handler and its bindings read is set on the function app.</summary>
+public sealed class AppSettingsTests
+{
+    /// <summary>The settings agreed with the function app (handler settings, identity-based connections).</summary>
+    private static readonly string[] Contract =
+    [
+        "AUDITSENTINEL_INGESTION_ENDPOINT",
+        "AUDITSENTINEL_DCR_IMMUTABLE_ID",
+        "AUDITSENTINEL_DEADLETTER_CONTAINER_URL",
+        "AUDITSENTINEL_RAW_CONTAINER_URL",
+        "AUDITSENTINEL_REDACT_TTY",
+        "AUDITSENTINEL_EVENTHUB_NAME",
+        "AUDITSENTINEL_EVENTHUB_CONSUMER_GROUP",
+        "EventHubConnection__fullyQualifiedNamespace",
+        "AzureWebJobsStorage__accountName",
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+    ];
+
+    /// <summary>The app setting names of the function app module.</summary>
+    internal static HashSet<string> DeclaredSettings()
+    {
+        var app = InfraFiles.Read("infra/modules/function-app.bicep");
+        var settings = app[app.IndexOf("appSettings:", StringComparison.Ordinal)..];
+        return Patterns.SettingName().Matches(settings).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+    }
+
+    [Fact]
+    public void Every_contract_setting_is_set()
+    {
+        Assert.Superset(Contract.ToHashSet(StringComparer.Ordinal), DeclaredSettings());
+    }
+
+    [Fact]
+    public void Every_setting_the_handler_source_reads_is_set()
+    {
+        var functions = Path.Combine(RepoPaths.Root, "src", "AuditSentinel.Functions");
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(functions, "*.cs", SearchOption.AllDirectories).Where(IsSource))
+        {
+            read.UnionWith(Patterns.HandlerSetting().Matches(File.ReadAllText(file)).Select(m => m.Value));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(functions, "function.json", SearchOption.AllDirectories).Where(IsSource))
+        {
+            var binding = File.ReadAllText(file);
+            read.UnionWith(Patterns.BindingExpression().Matches(binding).Select(m => m.Groups["name"].Value));
+            if (binding.Contains("\"EventHubConnection\"", StringComparison.Ordinal))
+            {
+                read.Add("EventHubConnection__fullyQualifiedNamespace");
+            }
+        }
+
+        Assert.Superset(read, DeclaredSettings());
+    }
+
+    [Fact]
+    public void Flex_consumption_takes_the_custom_runtime_from_function_app_config_not_from_settings()
+    {
+        var app = BicepText.Normalize(InfraFiles.Read("infra/modules/function-app.bicep"));
+        Assert.Contains("runtime: { name: 'custom' version: '1.0' }", app, StringComparison.Ordinal);
+        Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", DeclaredSettings());
+        Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", DeclaredSettings());
+        Assert.DoesNotContain("WEBSITE_RUN_FROM_PACKAGE", DeclaredSettings());
+    }
+
+    private static bool IsSource(string path) =>
+        !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+        && !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
+}
