@@ -38,7 +38,7 @@ internal static class ParseCommand
     {
         await using var files = outDir is null ? null : new NdjsonDirectorySink(outDir);
         await using var rejected = outDir is null ? null : new RejectedLinesFileSink(Path.Combine(outDir, "Rejected.ndjson"));
-        var summary = new RunSummary(files);
+        var summary = new RunSummary(files, detailed: wantSummary);
         IRejectedLineSink rejectedSink = rejected is null ? DiscardRejectedLines.Instance : rejected;
         var reports = new List<IngestReport>();
         foreach (var input in inputs)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AuditSentinel.Pipeline;
 
 namespace AuditSentinel.Cli.Output;
@@ -9,9 +8,17 @@ namespace AuditSentinel.Cli.Output;
 /// </summary>
 internal sealed class RunSummary : IRowSink
 {
+    private static readonly string[] EventProperties = ["Category", "Action", "Computer", "AuditUser", "Session", "Result"];
+    private static readonly string[] TtyProperties = ["Lines", "Redacted"];
     private readonly IRowSink? _inner;
+    private readonly bool _detailed;
 
-    internal RunSummary(IRowSink? inner) => _inner = inner;
+    /// <summary>Counts rows on their way to <paramref name="inner"/>; <paramref name="detailed"/> reads the columns the summary shows.</summary>
+    internal RunSummary(IRowSink? inner, bool detailed = true)
+    {
+        _inner = inner;
+        _detailed = detailed;
+    }
 
     internal Dictionary<string, long> EventsByCategoryAction { get; } = new(StringComparer.Ordinal);
 
@@ -34,20 +41,20 @@ internal sealed class RunSummary : IRowSink
     {
         _inner?.Write(table, rowJson);
         RowsByTable[table] = RowsByTable.GetValueOrDefault(table) + 1;
-        using var row = JsonDocument.Parse(rowJson.ToArray());
-        var root = row.RootElement;
+        if (!_detailed)
+        {
+            return;
+        }
+
         switch (table)
         {
             case "LinuxAuditEvents_CL":
-                CountEvent(root);
+                CountEvent(RowProperties.Read(rowJson, EventProperties));
                 break;
             case "LinuxTtyInput_CL":
-                if (root.TryGetProperty("Lines", out var lines) && lines.ValueKind == JsonValueKind.Array)
-                {
-                    TtyLines += lines.GetArrayLength();
-                }
-
-                if (root.TryGetProperty("Redacted", out var redacted) && redacted.ValueKind == JsonValueKind.True)
+                var tty = RowProperties.Read(rowJson, TtyProperties);
+                TtyLines += tty.ArrayLength("Lines");
+                if (tty.Text("Redacted") == "true")
                 {
                     RedactedTtyRecords++;
                 }
@@ -60,22 +67,19 @@ internal sealed class RunSummary : IRowSink
     public ValueTask FlushAsync(bool final, CancellationToken cancellationToken) =>
         _inner?.FlushAsync(final, cancellationToken) ?? ValueTask.CompletedTask;
 
-    private static string Text(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : "-";
-
     private static void Increment(Dictionary<string, long> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
 
-    private void CountEvent(JsonElement row)
+    private void CountEvent(RowProperties row)
     {
-        Increment(EventsByCategoryAction, Text(row, "Category") + " / " + Text(row, "Action"));
-        Increment(EventsByHost, Text(row, "Computer"));
-        Increment(EventsByUser, Text(row, "AuditUser"));
-        if (row.TryGetProperty("Session", out var session) && session.ValueKind == JsonValueKind.Number)
+        Increment(EventsByCategoryAction, (row.Text("Category") ?? "-") + " / " + (row.Text("Action") ?? "-"));
+        Increment(EventsByHost, row.Text("Computer") ?? "-");
+        Increment(EventsByUser, row.Text("AuditUser") ?? "-");
+        if (row.Text("Session") is { } session)
         {
-            Sessions.Add(Text(row, "Computer") + "/" + session.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Sessions.Add(row.Text("Computer") + "/" + session);
         }
 
-        if (Text(row, "Result") == "failure")
+        if (row.Text("Result") == "failure")
         {
             FailedEvents++;
         }
