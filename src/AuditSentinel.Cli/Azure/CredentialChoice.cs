@@ -1,0 +1,39 @@
+using System.Net;
+using Azure.Core;
+using Azure.Identity;
+
+namespace AuditSentinel.Cli.Azure;
+
+/// <summary>
+/// The <c>--credential</c> option: Entra ID credentials only (no keys exist anywhere in this project), and <c>none</c>
+/// for local testing, which is refused for anything but a loopback address so a real endpoint never gets a fake token.
+/// </summary>
+internal static class CredentialChoice
+{
+    internal static readonly string[] Names = ["default", "managed-identity", "azure-cli", "none"];
+
+    internal static TokenCredential Create(string name, Uri endpoint) => name switch
+    {
+        "default" => new DefaultAzureCredential(),
+        "managed-identity" => new ManagedIdentityCredential(Environment.GetEnvironmentVariable("AZURE_CLIENT_ID") is { Length: > 0 } clientId
+            ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+            : ManagedIdentityId.SystemAssigned),
+        "azure-cli" => new AzureCliCredential(),
+        "none" when IsLoopback(endpoint) => new LoopbackTestCredential(),
+        "none" => throw new ArgumentException($"--credential none is only for loopback endpoints (local testing); {endpoint.Host} is not one.", nameof(name)),
+        _ => throw new ArgumentException($"Unknown credential '{name}'. Use one of: {string.Join(", ", Names)}.", nameof(name)),
+    };
+
+    internal static bool IsLoopback(Uri endpoint) =>
+        endpoint.IsLoopback || (IPAddress.TryParse(endpoint.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    /// <summary>A fixed bearer token for a local test endpoint: the endpoint checks that one is sent, not what it says.</summary>
+    private sealed class LoopbackTestCredential : TokenCredential
+    {
+        private static readonly AccessToken Token = new("local-testing", DateTimeOffset.MaxValue);
+
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => Token;
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) => ValueTask.FromResult(Token);
+    }
+}
