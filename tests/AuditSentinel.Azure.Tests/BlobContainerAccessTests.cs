@@ -75,6 +75,7 @@ public sealed class BlobContainerAccessTests(AzuriteFixture azurite)
         var error = await Assert.ThrowsAsync<RequestFailedException>(async () => await stream.ReadExactlyAsync(buffer));
 
         Assert.Equal(412, error.Status);
+        Assert.Contains("ConditionNotMet", error.Message, StringComparison.Ordinal);
     }
 
     private static async Task<byte[]> ReadAllAsync(BlobContainerAccess container, string name)

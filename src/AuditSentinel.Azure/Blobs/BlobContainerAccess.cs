@@ -253,7 +253,7 @@ public sealed class BlobContainerAccess
         await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (message.Response.IsError)
         {
-            throw new RequestFailedException(message.Response);
+            throw ServiceErrors.Create(message.Response);
         }
     }
 

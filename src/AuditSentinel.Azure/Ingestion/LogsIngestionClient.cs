@@ -178,7 +178,7 @@ public sealed class LogsIngestionClient
         var response = message.Response;
         if (response.IsError && context?.ErrorOptions != ErrorOptions.NoThrow)
         {
-            throw new RequestFailedException(response);
+            throw ServiceErrors.Create(response);
         }
 
         return response;

@@ -45,7 +45,7 @@ public sealed class LogsQueryClient
         await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (message.Response.IsError)
         {
-            throw new RequestFailedException(message.Response);
+            throw ServiceErrors.Create(message.Response);
         }
 
         using var document = await JsonDocument.ParseAsync(message.Response.ContentStream!, cancellationToken: cancellationToken).ConfigureAwait(false);
