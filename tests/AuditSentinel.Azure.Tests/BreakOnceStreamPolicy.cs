@@ -1,3 +1,4 @@
+using AuditSentinel.Azure.Blobs;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -29,21 +30,13 @@ internal sealed class BreakOnceStreamPolicy(long bytesBeforeBreak) : HttpPipelin
         }
     }
 
-    private sealed class BreakingStream(Stream inner, long limit) : Stream
+    private sealed class BreakingStream(Stream inner, long limit) : ForwardReadStream
     {
         private long _read;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
         public override long Length => throw new NotSupportedException();
 
-        public override long Position { get => _read; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        protected override long BytesRead => _read;
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
@@ -56,16 +49,6 @@ internal sealed class BreakOnceStreamPolicy(long bytesBeforeBreak) : HttpPipelin
             _read += read;
             return read;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

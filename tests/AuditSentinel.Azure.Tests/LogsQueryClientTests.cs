@@ -1,15 +1,9 @@
-using System.Net;
 using System.Text.Json;
 using AuditSentinel.Azure.Query;
 using AuditSentinel.TestSupport.Azure;
 using Azure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AuditSentinel.Azure.Tests;
 
@@ -32,7 +26,7 @@ public sealed class LogsQueryClientTests
         });
         var credential = new StaticTokenCredential("query-token");
 
-        var result = await Client(server, credential).QueryWorkspaceAsync(Workspace, "LinuxAudit_CL | summarize n=count() by Computer", TimeSpan.FromHours(1));
+        var result = await Client(server.Address, credential).QueryWorkspaceAsync(Workspace, "LinuxAudit_CL | summarize n=count() by Computer", TimeSpan.FromHours(1));
 
         Assert.Equal($"/v1/workspaces/{Workspace}/query", path);
         Assert.Equal("Bearer query-token", authorization);
@@ -54,27 +48,24 @@ public sealed class LogsQueryClientTests
         });
 
         var error = await Assert.ThrowsAsync<RequestFailedException>(() =>
-            Client(server, new StaticTokenCredential("t")).QueryWorkspaceAsync(Workspace, "NoSuchTable_CL", TimeSpan.FromDays(1)));
+            Client(server.Address, new StaticTokenCredential("t")).QueryWorkspaceAsync(Workspace, "NoSuchTable_CL", TimeSpan.FromDays(1)));
 
         Assert.Equal(400, error.Status);
         Assert.Equal("BadArgumentError", error.ErrorCode);
         Assert.Contains("NoSuchTable_CL", error.Message, StringComparison.Ordinal);
     }
 
-    private static LogsQueryClient Client(WebApplication server, StaticTokenCredential credential)
+    private static LogsQueryClient Client(Uri server, StaticTokenCredential credential) =>
+        new(credential, new LogsQueryClientOptions { Endpoint = server, Transport = LoopbackTls.CreateTransport() });
+
+    private static async Task<Server> StartAsync(RequestDelegate handler)
     {
-        var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new LogsQueryClient(credential, new LogsQueryClientOptions { Endpoint = new Uri(address), Transport = LoopbackTls.CreateTransport() });
+        var (app, address) = await LoopbackServer.StartAsync(app => app.MapPost("/v1/workspaces/{id}/query", handler));
+        return new Server(app, address);
     }
 
-    private static async Task<WebApplication> StartAsync(RequestDelegate handler)
+    private sealed record Server(WebApplication App, Uri Address) : IAsyncDisposable
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(LoopbackTls.Certificate)));
-        var app = builder.Build();
-        app.MapPost("/v1/workspaces/{id}/query", handler);
-        await app.StartAsync();
-        return app;
+        public ValueTask DisposeAsync() => App.DisposeAsync();
     }
 }

@@ -7,27 +7,15 @@ namespace AuditSentinel.Azure.Blobs;
 /// <c>x-ms-range: bytes=N-</c> from the last byte delivered with <c>If-Match</c> on the first response's ETag,
 /// so a blob that changed meanwhile fails with 412 instead of mixing two versions.
 /// </summary>
-internal sealed class ResumableBlobReadStream(BlobContainerAccess access, string name, BlobRange first, int maxResumes) : Stream
+internal sealed class ResumableBlobReadStream(BlobContainerAccess access, string name, BlobRange first, int maxResumes) : ForwardReadStream
 {
     private Stream _body = first.Content;
     private long _position;
     private int _resumes;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => first.BlobLength;
 
-    public override long Position
-    {
-        get => _position;
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    protected override long BytesRead => _position;
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
@@ -56,19 +44,6 @@ internal sealed class ResumableBlobReadStream(BlobContainerAccess access, string
             }
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -1,16 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AuditSentinel.TestSupport.Azure;
 
@@ -26,7 +20,7 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
     public const string ApiVersion = "2023-01-01";
     public const int MaxBodyBytes = 1024 * 1024;
 
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentDictionary<string, HashSet<string>> _streams = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<IngestionFault> _scripted = new();
     private readonly Lock _randomLock = new();
@@ -34,10 +28,10 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
     private double _faultRate;
     private IngestionFault[] _mix = [];
 
-    private LogsIngestionEndpoint(WebApplication app, string token)
+    private LogsIngestionEndpoint(string token) => ExpectedToken = token;
+
+    private void Map(WebApplication app)
     {
-        _app = app;
-        ExpectedToken = token;
         app.MapPost("/dataCollectionRules/{ruleId}/streams/{stream}", HandleAsync);
         app.MapFallback(static context =>
         {
@@ -65,13 +59,8 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
 
     public static async Task<LogsIngestionEndpoint> StartAsync(string token = "test-token")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(LoopbackTls.Certificate)));
-        var endpoint = new LogsIngestionEndpoint(builder.Build(), token);
-        await endpoint._app.StartAsync().ConfigureAwait(false);
-        var address = endpoint._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        endpoint.Endpoint = new Uri(address);
+        var endpoint = new LogsIngestionEndpoint(token);
+        (endpoint._app, endpoint.Endpoint) = await LoopbackServer.StartAsync(endpoint.Map).ConfigureAwait(false);
         return endpoint;
     }
 
