@@ -19,14 +19,15 @@ internal static class IngestionTestRows
         return endpoint;
     }
 
-    public static LogsIngestionClient Client(LogsIngestionEndpoint endpoint, StaticTokenCredential? credential = null, int maxRetries = 8)
+    public static LogsIngestionClient Client(LogsIngestionEndpoint endpoint, StaticTokenCredential? credential = null, int maxRetries = 8, TimeSpan? networkTimeout = null)
     {
         var options = new LogsIngestionClientOptions { Transport = LoopbackTls.CreateTransport() };
         options.Retry.MaxRetries = maxRetries;
         options.Retry.Mode = RetryMode.Fixed;
         options.Retry.Delay = TimeSpan.FromMilliseconds(5);
         options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
-        options.Retry.NetworkTimeout = TimeSpan.FromMilliseconds(500);
+        // Only tests that inject timeouts shorten this: a legitimately slow call timed out would be delivered twice.
+        options.Retry.NetworkTimeout = networkTimeout ?? TimeSpan.FromSeconds(20);
         return new LogsIngestionClient(endpoint.Endpoint, credential ?? new StaticTokenCredential(endpoint.ExpectedToken), options);
     }
 

@@ -48,7 +48,13 @@ public sealed class LogsIngestionClientTests
             new IngestionFault(IngestionFaultKind.Unavailable503),
             new IngestionFault(IngestionFaultKind.Timeout),
             new IngestionFault(IngestionFaultKind.ConnectionReset));
-        var rows = Rows(3000, 900);
+        endpoint.Script(
+            new IngestionFault(IngestionFaultKind.Throttled429),
+            new IngestionFault(IngestionFaultKind.ServerError500),
+            new IngestionFault(IngestionFaultKind.Unavailable503),
+            new IngestionFault(IngestionFaultKind.Timeout),
+            new IngestionFault(IngestionFaultKind.ConnectionReset));
+        var rows = Rows(6000, 900);
         var failures = 0;
         var options = new LogsUploadOptions { MaxConcurrency = 4 };
         options.UploadFailed += _ =>
@@ -57,10 +63,10 @@ public sealed class LogsIngestionClientTests
             return Task.CompletedTask;
         };
 
-        await Client(endpoint, maxRetries: 12).UploadAsync(Rule, TestStream, rows, options);
+        await Client(endpoint, maxRetries: 12, networkTimeout: TimeSpan.FromMilliseconds(500)).UploadAsync(Rule, TestStream, rows, options);
 
         Assert.Equal(0, failures);
-        Assert.Contains(endpoint.Calls, c => c.Fault is not null);
+        Assert.Equal(5, endpoint.Calls.Where(c => c.Fault is not null).Select(c => c.Fault!.Kind).Distinct().Count());
         Assert.Equal(Enumerable.Range(0, rows.Count), AcceptedIds(endpoint).Distinct());
     }
 
@@ -158,6 +164,31 @@ public sealed class LogsIngestionClientTests
         Assert.Equal([429, 204], calls.Select(c => c.Status));
         var waited = Stopwatch.GetElapsedTime(calls[0].ReceivedTimestamp, calls[1].ReceivedTimestamp);
         Assert.True(waited >= TimeSpan.FromSeconds(0.95), $"retried after {waited.TotalMilliseconds} ms, Retry-After was 1 s (client delay 5 ms)");
+    }
+
+    [Fact]
+    public async Task The_protocol_method_sends_content_as_given_and_the_endpoint_enforces_the_contract()
+    {
+        await using var endpoint = await StartEndpointAsync();
+        var client = Client(endpoint);
+        var plain = System.Text.Encoding.UTF8.GetBytes("[{\"Id\":1,\"Payload\":\"a\",\"Undeclared\":true}]");
+        using var gzipped = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(gzipped, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(plain);
+        }
+
+        var notCompressed = await Assert.ThrowsAsync<RequestFailedException>(() => client.UploadAsync(Rule, TestStream, global::Azure.Core.RequestContent.Create(plain)));
+        var unknownStream = await Assert.ThrowsAsync<RequestFailedException>(() => client.UploadAsync(Rule, "Custom-Nope", global::Azure.Core.RequestContent.Create(gzipped.ToArray()), "gzip"));
+        var accepted = await client.UploadAsync(Rule, TestStream, global::Azure.Core.RequestContent.Create(gzipped.ToArray()), "gzip");
+
+        Assert.Equal(400, notCompressed.Status);
+        Assert.Equal("InvalidContentEncoding", notCompressed.ErrorCode);
+        Assert.Equal("InvalidStream", unknownStream.ErrorCode);
+        Assert.Contains("Custom-Nope", unknownStream.Message, StringComparison.Ordinal);
+        Assert.Equal(204, accepted.Status);
+        Assert.Equal(1, endpoint.DroppedColumns["Undeclared"]);
+        Assert.Equal("{\"Id\":1,\"Payload\":\"a\"}", Assert.Single(endpoint.AcceptedRows).Json);
     }
 
     private sealed record TestRow(int Id, string Payload);

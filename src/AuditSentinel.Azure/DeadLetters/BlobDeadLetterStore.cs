@@ -33,10 +33,15 @@ public sealed class BlobDeadLetterStore(BlobContainerAccess container, string pr
     public async Task<DeadLetterItem> ReadAsync(string id, CancellationToken cancellationToken = default)
     {
         var stream = await container.OpenReadAsync(NameOf(id), cancellationToken).ConfigureAwait(false);
+        using var copy = new MemoryStream();
         await using (stream.ConfigureAwait(false))
         {
-            return DeadLetterFormat.Read(id, stream);
+            // An item is at most one batch; copying first keeps the network read asynchronous.
+            await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
         }
+
+        copy.Position = 0;
+        return DeadLetterFormat.Read(id, copy);
     }
 
     /// <inheritdoc />
