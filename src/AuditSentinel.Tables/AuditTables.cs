@@ -24,6 +24,7 @@ public static class AuditTables
     private const string CommText = "The command name (comm=, at most 15 bytes).";
     private const string SourceNameText = "The unit the row came from: file path, blob name or Event Hubs partition and offset.";
     private const string ParserVersionText = "The audit-sentinel version that produced the row.";
+    private const string TruncatedFieldsText = "Set only when the row alone was over the Logs Ingestion 1 MB call limit: the comma-separated columns whose values the uploader cut to the service's 64 KB field limit (largest first).";
 
     /// <summary>LinuxAuditEvents_CL: one row per assembled audit event.</summary>
     public static RowTable<AuditEventRow> LinuxAuditEvents { get; } = new RowTableBuilder<AuditEventRow>("LinuxAuditEvents")
@@ -76,6 +77,7 @@ public static class AuditTables
         .String("PartialReason", "Why the event may be missing records: evicted, input-boundary or late-record.", r => r.PartialReason)
         .String("SourceName", SourceNameText, r => r.SourceName)
         .String("ParserVersion", ParserVersionText, r => r.ParserVersion)
+        .String("TruncatedFields", TruncatedFieldsText, static _ => null)
         .Build();
 
     /// <summary>LinuxTtyInput_CL: one row per TTY or USER_TTY record (pam_tty_audit keystrokes).</summary>
@@ -100,6 +102,7 @@ public static class AuditTables
         .String("RedactionReason", "Why the input was redacted.", r => r.RedactionReason)
         .String("SourceName", SourceNameText, r => r.SourceName)
         .String("ParserVersion", ParserVersionText, r => r.ParserVersion)
+        .String("TruncatedFields", TruncatedFieldsText, static _ => null)
         .Build();
 
     /// <summary>LinuxAuditHealth_CL: one row per processed source unit.</summary>

@@ -107,7 +107,7 @@ public class SchemaTests
             "ProcTitle:string", "Cwd:string", "Paths:dynamic", "FilePath:string", "SocketFamily:string", "RemoteAddress:string",
             "RemotePort:int", "Key:string", "Keys:dynamic", "Techniques:dynamic", "Account:string", "Operation:string", "Terminal:string",
             "Hostname:string", "SourceAddress:string", "Fields:dynamic", "Partial:boolean", "PartialReason:string", "SourceName:string",
-            "ParserVersion:string",
+            "ParserVersion:string", "TruncatedFields:string",
         ];
         Assert.Equal(expected, Describe(AuditTables.LinuxAuditEvents.Schema));
         Assert.Equal(
@@ -115,6 +115,7 @@ public class SchemaTests
                 "TimeGenerated:datetime", "EventTime:datetime", "Computer:string", "Serial:long", "EventId:string", "RecordType:string",
                 "Session:long", "Auid:long", "AuditUser:string", "Uid:long", "User:string", "Pid:int", "Tty:string", "Comm:string",
                 "Input:string", "Lines:dynamic", "Redacted:boolean", "RedactionReason:string", "SourceName:string", "ParserVersion:string",
+                "TruncatedFields:string",
             ],
             Describe(AuditTables.LinuxTtyInput.Schema));
         Assert.Equal(
