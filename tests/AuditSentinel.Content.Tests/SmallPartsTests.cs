@@ -69,6 +69,15 @@ public sealed class SmallPartsTests
     }
 
     [Fact]
+    public void Column_literals_are_the_case_sensitive_comparisons_with_string_literals()
+    {
+        const string query = "T | where Syscall in ('execve', 'execveat') and Key == 'cron' and RecordType !in ('USER_CMD') and Comm in (shells) and Key =~ 'X' and Exe != '/bin/sh'";
+        Assert.Equal(
+            [("Syscall", "execve"), ("Syscall", "execveat"), ("Key", "cron"), ("RecordType", "USER_CMD")],
+            ColumnLiterals.Of(query, new HashSet<string>(["Syscall", "Key", "RecordType", "Comm"], StringComparer.Ordinal)));
+    }
+
+    [Fact]
     public void Every_technique_of_the_default_audit_key_map_is_a_current_attack_technique()
     {
         var map = AuditSentinel.Tables.Attack.AttackKeyMap.Default;

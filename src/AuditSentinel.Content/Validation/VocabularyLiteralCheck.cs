@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.RegularExpressions;
 using AuditSentinel.Tables.Normalization;
 
 namespace AuditSentinel.Content.Validation;
@@ -9,7 +8,7 @@ namespace AuditSentinel.Content.Validation;
 /// <c>Category in ('file', ...)</c>, <c>RecordType</c>, <c>Syscall</c>, <c>Result</c>) against the vocabulary the
 /// mapper writes (docs/normalization.md). A misspelt value is valid KQL that silently never matches.
 /// </summary>
-public static partial class VocabularyLiteralCheck
+public static class VocabularyLiteralCheck
 {
     // EventClassifier turns a failed logged-in/authenticated into these two; they are not vocabulary entries.
     private static readonly string[] FailureActions = ["failed-login", "failed-authentication"];
@@ -29,26 +28,12 @@ public static partial class VocabularyLiteralCheck
     public static void Validate(string file, string? query, ICollection<ContentProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        foreach (Match match in Comparison().Matches(query ?? ""))
+        foreach (var (column, literal) in ColumnLiterals.Of(query, KnownValues.Keys.ToHashSet(StringComparer.Ordinal)).Where(c => !KnownValues[c.Column].Contains(c.Literal)))
         {
-            var column = match.Groups["column"].Value;
-            var literals = match.Groups["single"].Success
-                ? [match.Groups["single"].Value]
-                : Quoted().Matches(match.Groups["list"].Value).Select(m => m.Groups["value"].Value);
-            foreach (var literal in literals.Where(l => !KnownValues[column].Contains(l)))
-            {
-                problems.Add(new ContentProblem(file, $"{column} is compared with '{literal}', a value it never holds (docs/normalization.md)"));
-            }
+            problems.Add(new ContentProblem(file, $"{column} is compared with '{literal}', a value it never holds (docs/normalization.md)"));
         }
     }
 
     private static IEnumerable<EventClass> Classes() =>
         [.. Vocabulary.RecordTypes.Values, .. Vocabulary.Syscalls.Values, .. Vocabulary.Keys.Values, Vocabulary.Unclassified, Vocabulary.OtherSyscall];
-
-    // Case-sensitive operators only: =~ and in~ compare case-insensitively, so a differently cased literal still matches.
-    [GeneratedRegex(@"\b(?<column>Category|Action|Result|RecordType|Syscall)\s*(?:[!=]=\s*'(?<single>[^']*)'|!?in\s*\((?<list>[^)]*)\))", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Comparison();
-
-    [GeneratedRegex("'(?<value>[^']*)'", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
-    private static partial Regex Quoted();
 }
