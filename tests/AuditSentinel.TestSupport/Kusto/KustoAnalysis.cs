@@ -15,12 +15,28 @@ public sealed record KustoResult(IReadOnlyList<string> Columns, IReadOnlyList<st
 /// </summary>
 public static class KustoAnalysis
 {
-    /// <summary>Parses and semantically analyses each query; the results are keyed by the query's id.</summary>
-    public static IReadOnlyDictionary<string, KustoResult> Analyze(IEnumerable<KustoFunction> functions, IEnumerable<(string Id, string Query)> queries)
+    /// <summary>
+    /// Parses and semantically analyses each query; the results are keyed by the query's id. <paramref name="otherTables"/>
+    /// adds tables that are not ours (e.g. Sentinel's SecurityAlert), each with the columns the queries use.
+    /// </summary>
+    public static IReadOnlyDictionary<string, KustoResult> Analyze(
+        IEnumerable<KustoFunction> functions,
+        IEnumerable<(string Id, string Query)> queries,
+        IEnumerable<(string Name, IReadOnlyList<(string Name, string Type)> Columns)>? otherTables = null)
     {
+        var tables = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "generated", "tables.json")))!["tables"]!.AsArray();
+        foreach (var (name, columns) in otherTables ?? [])
+        {
+            tables.Add(new JsonObject
+            {
+                ["name"] = name,
+                ["columns"] = new JsonArray([.. columns.Select(c => (JsonNode)new JsonObject { ["name"] = c.Name, ["type"] = c.Type })]),
+            });
+        }
+
         var input = new JsonObject
         {
-            ["tables"] = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "generated", "tables.json")))!["tables"]!.DeepClone(),
+            ["tables"] = tables.DeepClone(),
             ["functions"] = new JsonArray([.. functions.Select(fn => (JsonNode)new JsonObject
             {
                 ["name"] = fn.Name,
