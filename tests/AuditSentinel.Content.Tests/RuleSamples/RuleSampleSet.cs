@@ -25,7 +25,7 @@ internal static class RuleSampleSet
     public static IReadOnlyList<string> SampleNames() =>
         [.. Directory.EnumerateDirectories(SamplesDirectory).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)];
 
-    public static string SampleFile(string rule, string file) => Path.Combine(SamplesDirectory, rule, file);
+    public static string SampleFile(params string[] parts) => Path.Combine([SamplesDirectory, .. parts]);
 
     /// <summary>The rule's <c>query</c> text.</summary>
     public static string Query(string rule)
