@@ -82,4 +82,12 @@ public sealed class KqlAnalysisTests
         Assert.NotEmpty(results["column"].Errors);
         Assert.NotEmpty(results["function"].Errors);
     }
+
+    [Fact]
+    public void The_analysis_of_a_function_body_reports_its_errors()
+    {
+        var broken = new TestSupport.Kusto.KustoFunction("Broken", "host:string=''", "LinuxAuditEvents_CL | where NoSuchColumn == host");
+        var result = TestSupport.Kusto.KustoAnalysis.Analyze(RepoContent.Functions, [("body", TestSupport.Kusto.KustoAnalysis.BodyAsQuery(broken))])["body"];
+        Assert.NotEmpty(result.Errors);
+    }
 }

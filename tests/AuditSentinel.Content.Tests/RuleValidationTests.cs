@@ -41,6 +41,7 @@ public sealed class RuleValidationTests : IDisposable
     [InlineData("      - LinuxAuditEvents_CL", "      - Syslog", "requiredDataConnectors.dataTypes names 'Syslog', which is not one of our tables")]
     [InlineData("  ActingUser: ActingUser", "  Acting-User: ActingUser", "custom detail key 'Acting-User' must start with a letter")]
     [InlineData("  aggregationKind: AlertPerResult", "  aggregationKind: PerResult", "eventGroupingSettings.aggregationKind 'PerResult' is not one of")]
+    [InlineData("Syscall == 'execve'", "Syscall == 'exceve'", "Syscall is compared with 'exceve', a value it never holds")]
     [InlineData("name: Interactive root shell through sudo or su\n", "", "name is required")]
     [InlineData("kind: Scheduled", "kind: Scheduled\nqueryFrequncy: PT5M", "line 70: Property 'queryFrequncy' not found")]
     public void A_broken_rule_is_reported_with_what_is_wrong(string original, string broken, string expected)

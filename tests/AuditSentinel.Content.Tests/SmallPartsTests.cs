@@ -52,6 +52,41 @@ public sealed class SmallPartsTests
     }
 
     [Fact]
+    public void Literals_compared_with_normalized_columns_must_be_values_the_mapper_writes()
+    {
+        var problems = new List<ContentProblem>();
+        VocabularyLiteralCheck.Validate(
+            "q.yaml",
+            "LinuxAuditEvents() | where Action in ('failed-login', 'failed-logon') and Category == 'file' and RecordType !in ('USER_CMD', 'BOGUS') and Result != 'succeeded' and Syscall in (names) and Category =~ 'FILE'",
+            problems);
+        Assert.Equal(
+            [
+                "q.yaml: Action is compared with 'failed-logon', a value it never holds (docs/normalization.md)",
+                "q.yaml: RecordType is compared with 'BOGUS', a value it never holds (docs/normalization.md)",
+                "q.yaml: Result is compared with 'succeeded', a value it never holds (docs/normalization.md)",
+            ],
+            problems.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void Column_literals_are_the_case_sensitive_comparisons_with_string_literals()
+    {
+        const string query = "T | where Syscall in ('execve', 'execveat') and Key == 'cron' and RecordType !in ('USER_CMD') and Comm in (shells) and Key =~ 'X' and Exe != '/bin/sh'";
+        Assert.Equal(
+            [("Syscall", "execve"), ("Syscall", "execveat"), ("Key", "cron"), ("RecordType", "USER_CMD")],
+            ColumnLiterals.Of(query, new HashSet<string>(["Syscall", "Key", "RecordType", "Comm"], StringComparer.Ordinal)));
+    }
+
+    [Fact]
+    public void Every_technique_of_the_default_audit_key_map_is_a_current_attack_technique()
+    {
+        var map = AuditSentinel.Tables.Attack.AttackKeyMap.Default;
+        var techniques = map.ExplicitKeys.SelectMany(map.TechniquesOf).Distinct(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(techniques);
+        Assert.All(techniques, id => Assert.True(AttackCatalog.Techniques.ContainsKey(id), $"{id} is revoked, deprecated or unknown"));
+    }
+
+    [Fact]
     public void The_attack_catalogue_has_current_techniques_with_their_tactics_and_no_revoked_ones()
     {
         Assert.Equal(["DefenseEvasion", "PrivilegeEscalation"], AttackCatalog.Techniques["T1548.003"].Tactics);

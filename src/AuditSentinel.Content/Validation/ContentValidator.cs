@@ -11,16 +11,19 @@ public static class ContentValidator
         foreach (var rule in content.Rules)
         {
             AnalyticRuleValidator.Validate(rule, problems);
+            VocabularyLiteralCheck.Validate(rule.Path, rule.Document.Query, problems);
         }
 
         foreach (var query in content.Hunting)
         {
             HuntingQueryValidator.Validate(query, problems);
+            VocabularyLiteralCheck.Validate(query.Path, query.Document.Query, problems);
         }
 
         foreach (var function in content.Functions)
         {
             FunctionValidator.Validate(function, problems);
+            VocabularyLiteralCheck.Validate(function.Path, function.Document.ParserQuery, problems);
         }
 
         Unique(content.Rules.Select(r => (r.Path, r.Document.Id)).Concat(content.Hunting.Select(h => (h.Path, h.Document.Id))), "id", problems);
