@@ -7,6 +7,7 @@ var root = new RootCommand("audit-sentinel: Linux audit logs (auditd, pam_tty_au
     TimelineCommand.Create(),
     SchemaCommand.Create(),
     GenerateCommand.Create(),
+    ContentCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -1,3 +1,5 @@
+using AuditSentinel.TestSupport;
+
 namespace AuditSentinel.Deployment.Tests;
 
 /// <summary>

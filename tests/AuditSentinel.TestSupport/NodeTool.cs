@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
-using AuditSentinel.TestSupport;
+using Xunit;
 
-namespace AuditSentinel.Deployment.Tests;
+namespace AuditSentinel.TestSupport;
 
 /// <summary>Runs a node script of tests/tools (the npm-installed real components) and parses its JSON output.</summary>
-internal static class NodeTool
+public static class NodeTool
 {
+    /// <summary>Runs tests/tools/<paramref name="script"/> with node and returns its stdout as JSON; fails the test when it fails.</summary>
     public static JsonDocument Run(string script, IEnumerable<string> arguments, string? standardInput = null)
     {
         var start = new ProcessStartInfo("node")
