@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using Azure.Core;
 using Azure.Identity;
@@ -11,6 +12,18 @@ namespace AuditSentinel.Cli.Azure;
 internal static class CredentialChoice
 {
     internal static readonly string[] Names = ["default", "managed-identity", "azure-cli", "none"];
+
+    /// <summary>The <c>--credential</c> option shared by the commands that call Azure.</summary>
+    internal static Option<string> CreateOption()
+    {
+        var option = new Option<string>("--credential")
+        {
+            Description = "default (DefaultAzureCredential), managed-identity (AZURE_CLIENT_ID for a user-assigned one), azure-cli, or none (loopback test endpoints only).",
+            DefaultValueFactory = _ => "default",
+        };
+        option.AcceptOnlyFromAmong(Names);
+        return option;
+    }
 
     internal static TokenCredential Create(string name, Uri endpoint) => name switch
     {
