@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AuditSentinel.Cli;
 using AuditSentinel.Cli.Commands;
 
 var root = new RootCommand("audit-sentinel: Linux audit logs (auditd, pam_tty_audit) into Microsoft Sentinel tables.")
@@ -12,4 +13,8 @@ var root = new RootCommand("audit-sentinel: Linux audit logs (auditd, pam_tty_au
     GenerateCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+var parsed = root.Parse(args);
+var exit = await parsed.InvokeAsync();
+
+// System.CommandLine prints parse errors with the help and returns 1; usage errors are 2 in every command.
+return parsed.Errors.Count > 0 ? ExitCodes.InvalidArguments : exit;

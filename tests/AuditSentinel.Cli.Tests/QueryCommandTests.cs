@@ -74,7 +74,7 @@ public sealed partial class QueryCommandTests : IDisposable
     [InlineData("P")]
     [InlineData("-1h")]
     public void Timespans_that_are_not_positive_durations_are_refused(string text) =>
-        Assert.Throws<ArgumentException>(() => QueryCommand.ParseTimespan(text));
+        Assert.Throws<UsageException>(() => QueryCommand.ParseTimespan(text));
 
     private static async Task<(int Exit, string Output, string Errors)> QueryAsync(LogsQueryEndpoint query, string kql, bool tsv)
     {

@@ -33,8 +33,8 @@ internal static class CredentialChoice
             : ManagedIdentityId.SystemAssigned),
         "azure-cli" => new AzureCliCredential(),
         "none" when IsLoopback(endpoint) => new LoopbackTestCredential(),
-        "none" => throw new ArgumentException($"--credential none is only for loopback endpoints (local testing); {endpoint.Host} is not one.", nameof(name)),
-        _ => throw new ArgumentException($"Unknown credential '{name}'. Use one of: {string.Join(", ", Names)}.", nameof(name)),
+        "none" => throw new UsageException($"--credential none is only for loopback endpoints (local testing); {endpoint.Host} is not one."),
+        _ => throw new UsageException($"Unknown credential '{name}'. Use one of: {string.Join(", ", Names)}."),
     };
 
     internal static bool IsLoopback(Uri endpoint) =>

@@ -22,7 +22,7 @@ internal static class DeadLetterLocation
 
         if (uri.Scheme != Uri.UriSchemeHttps)
         {
-            throw new ArgumentException($"A dead-letter container must be an https URL (https://ACCOUNT.blob.core.windows.net/CONTAINER), not {location}.", nameof(location));
+            throw new UsageException($"A dead-letter container must be an https URL (https://ACCOUNT.blob.core.windows.net/CONTAINER), not {location}.");
         }
 
         var connection = connect(uri);

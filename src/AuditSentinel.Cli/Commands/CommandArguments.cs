@@ -7,5 +7,5 @@ internal static class CommandArguments
     internal static Uri HttpsUri(string text, string option) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
             ? uri
-            : throw new ArgumentException($"{option} must be an absolute https URL, not '{text}'.", nameof(text));
+            : throw new UsageException($"{option} must be an absolute https URL, not '{text}'.");
 }

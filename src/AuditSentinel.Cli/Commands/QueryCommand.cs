@@ -41,7 +41,7 @@ internal static class QueryCommand
                     _ => Console.IsOutputRedirected,
                 });
             }
-            catch (ArgumentException e)
+            catch (UsageException e)
             {
                 await Console.Error.WriteLineAsync(e.Message);
                 return ExitCodes.InvalidArguments;
@@ -111,7 +111,7 @@ internal static class QueryCommand
                 : TimeSpan.Zero;
         }
 
-        return span > TimeSpan.Zero ? span : throw new ArgumentException($"--timespan '{text}' is not a positive duration such as 30m, 12h, 7d or P7D.", nameof(text));
+        return span > TimeSpan.Zero ? span : throw new UsageException($"--timespan '{text}' is not a positive duration such as 30m, 12h, 7d or P7D.");
     }
 }
 

@@ -45,7 +45,7 @@ internal static class ReplayCommand
                     endpointUri,
                     result.GetValue(concurrency));
             }
-            catch (ArgumentException e)
+            catch (UsageException e)
             {
                 await Console.Error.WriteLineAsync(e.Message);
                 return ExitCodes.InvalidArguments;

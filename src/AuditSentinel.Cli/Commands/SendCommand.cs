@@ -53,7 +53,7 @@ internal static class SendCommand
                     new IngestOptions { RedactTty = !result.GetValue(noRedact) },
                     new DeliveryOptions { MaxConcurrency = result.GetValue(concurrency) });
             }
-            catch (Exception e) when (e is ArgumentException or FileNotFoundException)
+            catch (Exception e) when (e is UsageException or FileNotFoundException)
             {
                 await Console.Error.WriteLineAsync(e.Message);
                 return ExitCodes.InvalidArguments;
