@@ -56,28 +56,30 @@ internal sealed class DeliveryRun : IDisposable
         return RowTables.ToDictionary(t => t, t => File.ReadLines(Path.Combine(outDir, t + ".ndjson")).Select(EventIdOf).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
-    public async Task<(int Exit, string Output, string Errors)> SendAsync(LogsIngestionEndpoint endpoint, IReadOnlyList<LogInput> inputs, AzureConnection connection)
+    /// <summary>Runs <c>send</c>; the dead-letter store is the run's folder unless a store and its location are given.</summary>
+    public async Task<(int Exit, string Output, string Errors)> SendAsync(LogsIngestionEndpoint endpoint, IReadOnlyList<LogInput> inputs, AzureConnection connection, IDeadLetterStore? store = null, string? location = null)
     {
         var console = new TestConsole();
         console.Profile.Width = 200;
         using var errors = new StringWriter();
-        var request = new SendRequest(inputs, endpoint.Endpoint, RuleId, Store, DeadLetterFolder, new IngestOptions(), new DeliveryOptions());
+        var request = new SendRequest(inputs, endpoint.Endpoint, RuleId, store ?? Store, location ?? DeadLetterFolder, new IngestOptions(), new DeliveryOptions());
         var exit = await SendCommand.RunAsync(request, connection, console, errors, CancellationToken.None);
         return (exit, console.Output, errors.ToString());
     }
 
-    public async Task<(int Exit, string Output, string Errors)> ReplayAsync(LogsIngestionEndpoint endpoint, AzureConnection connection)
+    /// <summary>Runs <c>replay</c> of the run's folder, or of the given store and location.</summary>
+    public async Task<(int Exit, string Output, string Errors)> ReplayAsync(LogsIngestionEndpoint endpoint, AzureConnection connection, IDeadLetterStore? store = null, string? location = null)
     {
         var console = new TestConsole();
         console.Profile.Width = 200;
         using var errors = new StringWriter();
-        var exit = await ReplayCommand.RunAsync(new ReplayRequest(Store, DeadLetterFolder, endpoint.Endpoint, 4), connection, console, errors, CancellationToken.None);
+        var exit = await ReplayCommand.RunAsync(new ReplayRequest(store ?? Store, location ?? DeadLetterFolder, endpoint.Endpoint, 4), connection, console, errors, CancellationToken.None);
         return (exit, console.Output, errors.ToString());
     }
 
-    public async Task<List<DeadLetterItem>> DeadLettersAsync()
+    public async Task<List<DeadLetterItem>> DeadLettersAsync(IDeadLetterStore? store = null)
     {
-        var store = Store;
+        store ??= Store;
         var items = new List<DeadLetterItem>();
         await foreach (var id in store.ListAsync())
         {

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AuditSentinel.Cli.Commands;
 using AuditSentinel.Cli.Inputs;
 using AuditSentinel.TestSupport;
@@ -105,12 +104,17 @@ public sealed class SendCommandTests : IDisposable
     [InlineData("--endpoint", "https://example.ingest.monitor.azure.com", "--credential", "none")]
     [InlineData("--endpoint", "http://127.0.0.1:1")]
     [InlineData("--endpoint", "https://127.0.0.1:1", "--credential", "none", "no-such-file.log")]
-    public async Task Refused_command_lines_exit_with_invalid_arguments_before_sending(params string[] arguments)
+    [InlineData("--endpoint", "https://127.0.0.1:1", "--credential", "none", "--dead-letter", "http://127.0.0.1:2/devstoreaccount1/dead-letter")]
+    [InlineData("--endpoint", "https://127.0.0.1:1", "--credential", "bogus")]
+    public async Task Refused_command_lines_exit_with_invalid_arguments_and_keep_nothing(params string[] arguments)
     {
-        var root = new RootCommand { SendCommand.Create() };
+        string[] deadLetter = arguments.Contains("--dead-letter") ? [] : ["--dead-letter", _run.DeadLetterFolder];
+        var program = typeof(SendCommand).Assembly.EntryPoint!;
 
-        var exit = await root.Parse(["send", "--rule-id", RuleId, "--dead-letter", _run.DeadLetterFolder, .. arguments]).InvokeAsync();
+        // The program's own entry point, so System.CommandLine's parse errors get Program's exit code too.
+        var exit = await Task.Run(() => (int)program.Invoke(null, [(string[])["send", "--rule-id", RuleId, .. deadLetter, .. arguments]])!);
 
         Assert.Equal(ExitCodes.InvalidArguments, exit);
+        Assert.False(Directory.Exists(_run.DeadLetterFolder) && Directory.EnumerateFileSystemEntries(_run.DeadLetterFolder).Any());
     }
 }

@@ -43,9 +43,10 @@ internal static class SendCommand
                 var endpointUri = CommandArguments.HttpsUri(result.GetValue(endpoint)!, "--endpoint");
                 var credentialName = result.GetValue(credential)!;
                 connection = AzureConnection.For(credentialName, endpointUri);
+                var inputs = InputResolver.Resolve(result.GetValue(paths) ?? []);
                 var location = result.GetValue(deadLetter)!;
                 request = new SendRequest(
-                    InputResolver.Resolve(result.GetValue(paths) ?? []),
+                    inputs,
                     endpointUri,
                     result.GetValue(ruleId)!,
                     DeadLetterLocation.Open(location, result.GetValue(prefix)!, uri => AzureConnection.For(credentialName, uri)),
