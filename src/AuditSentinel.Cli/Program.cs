@@ -14,7 +14,8 @@ var root = new RootCommand("audit-sentinel: Linux audit logs (auditd, pam_tty_au
 };
 
 var parsed = root.Parse(args);
-var exit = await parsed.InvokeAsync();
+// On Ctrl+C, send and replay dead-letter what is not known to be delivered before they return: give them time to.
+var exit = await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(1) });
 
 // System.CommandLine prints parse errors with the help and returns 1; usage errors are 2 in every command.
 return parsed.Errors.Count > 0 ? ExitCodes.InvalidArguments : exit;

@@ -56,14 +56,17 @@ internal sealed class DeliveryRun : IDisposable
         return RowTables.ToDictionary(t => t, t => File.ReadLines(Path.Combine(outDir, t + ".ndjson")).Select(EventIdOf).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
     }
 
+    /// <summary>How many rows the last <see cref="ParsedEventIdsAsync"/> wrote for <paramref name="table"/>.</summary>
+    public long ParsedRowCount(string table) => File.ReadLines(Path.Combine(_work, "parsed", table + ".ndjson")).LongCount();
+
     /// <summary>Runs <c>send</c>; the dead-letter store is the run's folder unless a store and its location are given.</summary>
-    public async Task<(int Exit, string Output, string Errors)> SendAsync(LogsIngestionEndpoint endpoint, IReadOnlyList<LogInput> inputs, AzureConnection connection, IDeadLetterStore? store = null, string? location = null)
+    public async Task<(int Exit, string Output, string Errors)> SendAsync(LogsIngestionEndpoint endpoint, IReadOnlyList<LogInput> inputs, AzureConnection connection, IDeadLetterStore? store = null, string? location = null, CancellationToken cancellationToken = default)
     {
         var console = new TestConsole();
         console.Profile.Width = 200;
         using var errors = new StringWriter();
         var request = new SendRequest(inputs, endpoint.Endpoint, RuleId, store ?? Store, location ?? DeadLetterFolder, new IngestOptions(), new DeliveryOptions());
-        var exit = await SendCommand.RunAsync(request, connection, console, errors, CancellationToken.None);
+        var exit = await SendCommand.RunAsync(request, connection, console, errors, cancellationToken);
         return (exit, console.Output, errors.ToString());
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AuditSentinel.Cli.Commands;
 using AuditSentinel.Cli.Inputs;
 using AuditSentinel.TestSupport;
@@ -50,6 +51,40 @@ public sealed class SendCommandTests : IDisposable
         var retries = SummaryValue(output, "Retries (throttling, server errors, timeouts)");
         Assert.InRange(retries, calls.Count(c => c.Fault is { Kind: not IngestionFaultKind.TooLarge413 }), calls.Count);
         Assert.Equal(0, SummaryValue(output, "Rows dead-lettered"));
+        foreach (var table in RowTables)
+        {
+            Assert.Equal(_run.ParsedRowCount(table), SummaryValue(output, "Rows sent to " + table));
+        }
+    }
+
+    [Fact]
+    public async Task Cancelling_a_send_whose_calls_hang_keeps_every_row_in_the_dead_letter_store()
+    {
+        await using var endpoint = await AuditStreams.StartEndpointAsync();
+        endpoint.PermanentFault = new IngestionFault(IngestionFaultKind.Timeout);
+        var inputs = InputResolver.Resolve([RepoPaths.SshIntrusionLog]);
+        var expected = await _run.ParsedEventIdsAsync(inputs);
+        using var cancellation = new CancellationTokenSource();
+
+        var send = _run.SendAsync(endpoint, inputs, Connection(endpoint, networkTimeout: TimeSpan.FromSeconds(30)), cancellationToken: cancellation.Token);
+        // The events and keystroke batches are in flight (so the whole log was read): now press Ctrl+C.
+        var waited = Stopwatch.StartNew();
+        while (endpoint.CallsStarted < 2 && waited.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(20);
+        }
+
+        await cancellation.CancelAsync();
+        var (exit, _, errors) = await send;
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Contains("cancelled", errors, StringComparison.Ordinal);
+        var items = await _run.DeadLettersAsync();
+        Assert.All(items, i => Assert.Equal("upload-failed:cancelled", i.Info.Reason));
+        foreach (var table in RowTables)
+        {
+            Assert.Equal(expected[table], items.Where(i => i.Info.Table == table).SelectMany(i => i.Rows).Select(EventIdOf).ToHashSet(StringComparer.Ordinal));
+        }
     }
 
     [Fact]

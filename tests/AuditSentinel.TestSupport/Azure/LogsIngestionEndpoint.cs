@@ -28,6 +28,7 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
     private Random? _random;
     private double _faultRate;
     private IngestionFault[] _mix = [];
+    private int _callsStarted;
 
     private LogsIngestionEndpoint(string token) => ExpectedToken = token;
 
@@ -45,6 +46,9 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
 
     /// <summary>The endpoint base address, e.g. https://127.0.0.1:41234.</summary>
     public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>Calls whose handling has begun (including those still in progress, e.g. hanging on a Timeout fault).</summary>
+    public int CallsStarted => Volatile.Read(ref _callsStarted);
 
     /// <summary>Every call, accepted or not, in arrival order.</summary>
     public ConcurrentQueue<IngestionCall> Calls { get; } = new();
@@ -110,6 +114,7 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context, string ruleId, string stream)
     {
+        Interlocked.Increment(ref _callsStarted);
         var call = new IngestionCall(Stopwatch.GetTimestamp(), ruleId, stream);
         try
         {
