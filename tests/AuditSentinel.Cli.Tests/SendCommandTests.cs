@@ -87,19 +87,21 @@ public sealed class SendCommandTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task Under_a_permanent_rejection_every_row_is_dead_lettered_the_exit_says_so_and_replay_delivers_all_once_the_endpoint_recovers()
+    [Theory]
+    [InlineData(IngestionFaultKind.BadRequest400, "upload-failed:http-400")]
+    [InlineData(IngestionFaultKind.Forbidden403, "upload-failed:http-403")]
+    public async Task Under_a_permanent_rejection_every_row_is_dead_lettered_the_exit_says_so_and_replay_delivers_all_once_the_endpoint_recovers(IngestionFaultKind kind, string reason)
     {
         await using var endpoint = await AuditStreams.StartEndpointAsync();
         var inputs = InputResolver.Resolve([RepoPaths.SshIntrusionLog]);
         var expected = await _run.ParsedEventIdsAsync(inputs);
-        endpoint.PermanentFault = new IngestionFault(IngestionFaultKind.Forbidden403);
+        endpoint.PermanentFault = new IngestionFault(kind);
 
         var (exit, output, errors) = await _run.SendAsync(endpoint, inputs, Connection(endpoint));
 
         Assert.Equal(ExitCodes.DeadLettered, exit);
         Assert.Contains("audit-sentinel replay", errors, StringComparison.Ordinal);
-        Assert.Contains("upload-failed:http-403", output, StringComparison.Ordinal);
+        Assert.Contains(reason, output, StringComparison.Ordinal);
         var items = await _run.DeadLettersAsync();
         foreach (var table in RowTables)
         {
