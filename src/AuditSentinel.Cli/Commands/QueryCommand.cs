@@ -17,7 +17,8 @@ internal static class QueryCommand
         var kql = new Argument<string>("kql") { Description = "The KQL query, e.g. \"LinuxAuditEvents_CL | count\"." };
         var workspace = new Option<string>("--workspace") { Required = true, Description = "The Log Analytics workspace id (a GUID, the workspace's customerId)." };
         var credential = CredentialChoice.CreateOption();
-        var timespan = new Option<string>("--timespan") { Description = "How far back from now: 30m, 12h, 7d, or ISO 8601 (PT1H, P7D).", DefaultValueFactory = _ => "1d" };
+        // TimeGenerated keeps audit times up to 2 days old, so rows sent just now can sit 2 days back: 3 days finds them.
+        var timespan = new Option<string>("--timespan") { Description = "How far back from now: 30m, 12h, 7d, or ISO 8601 (PT1H, P7D).", DefaultValueFactory = _ => "3d" };
         var endpoint = new Option<string>("--endpoint") { Description = "The Log Analytics query endpoint (another cloud's, or a test endpoint).", DefaultValueFactory = _ => new LogsQueryClientOptions().Endpoint.AbsoluteUri };
         var format = new Option<string>("--format")
         {
