@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using AuditSentinel.Cli.Azure;
 using AuditSentinel.Cli.Commands;
 using AuditSentinel.Cli.Inputs;
 using AuditSentinel.Tables;
@@ -81,7 +82,7 @@ public sealed partial class QueryCommandTests : IDisposable
         var console = new TestConsole();
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var connection = new Azure.AzureConnection(new StaticTokenCredential("query-token"), options => LoopbackClientOptions.Apply(options));
+        var connection = new AzureConnection(new StaticTokenCredential("query-token"), options => LoopbackClientOptions.Apply(options));
         var exit = await QueryCommand.RunAsync(new QueryRequest(Workspace, kql, TimeSpan.FromDays(1), query.Endpoint, tsv), connection, console, output, errors, CancellationToken.None);
         return (exit, console.Output + output, errors.ToString());
     }

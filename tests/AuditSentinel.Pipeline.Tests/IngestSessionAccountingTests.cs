@@ -52,6 +52,22 @@ public sealed class IngestSessionAccountingTests
     }
 
     [Fact]
+    public async Task A_line_longer_than_the_reader_keeps_is_rejected_whole_and_counted_once()
+    {
+        var log = await File.ReadAllLinesAsync(RepoPaths.SshIntrusionLog);
+        var huge = "type=USER_CMD msg=audit(1732266000.000:1): cmd=" + new string('A', Parsing.Input.LogLineReader.DefaultMaxLineLength + 10);
+        string[] lines = [log[0], huge, .. log[1..]];
+        var rows = new CollectedRows();
+        var rejected = new CollectedRejectedLines();
+
+        var report = await LogIngestion.IngestStreamAsync(new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n")), new IngestSource("test", SourceKind.File), new IngestOptions(), rows, rejected);
+
+        AssertAccounted(report, rows, rejected, lines.Length);
+        var (number, _, reason) = Assert.Single(rejected.Lines);
+        Assert.Equal((2L, RejectReason.LineTooLong), (number, reason));
+    }
+
+    [Fact]
     public async Task Events_cut_by_the_end_of_a_batch_that_continues_become_partial_rows_and_are_counted()
     {
         var log = await File.ReadAllLinesAsync(RepoPaths.SshIntrusionLog);
