@@ -143,6 +143,7 @@ public sealed class SendCommandTests : IDisposable
     [InlineData("--endpoint", "https://127.0.0.1:1", "--credential", "none", "no-such-file.log")]
     [InlineData("--endpoint", "https://127.0.0.1:1", "--credential", "none", "--dead-letter", "http://127.0.0.1:2/devstoreaccount1/dead-letter")]
     [InlineData("--endpoint", "https://127.0.0.1:1", "--credential", "bogus")]
+    [InlineData("--endpoint", "https://127.0.0.1:1", "--credential", "none", "--concurrency", "0")]
     public async Task Refused_command_lines_exit_with_invalid_arguments_and_keep_nothing(params string[] arguments)
     {
         string[] deadLetter = arguments.Contains("--dead-letter") ? [] : ["--dead-letter", _run.DeadLetterFolder];

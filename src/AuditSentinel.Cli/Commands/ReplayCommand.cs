@@ -17,7 +17,7 @@ internal static class ReplayCommand
         var endpoint = new Option<string>("--endpoint") { Required = true, Description = "The data collection endpoint to re-send to (each item names its DCR and stream)." };
         var credential = CredentialChoice.CreateOption();
         var prefix = SendCommand.DeadLetterPrefixOption();
-        var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight at once per item.", DefaultValueFactory = _ => new DeliveryOptions().MaxConcurrency };
+        var concurrency = CommandArguments.ConcurrencyOption("Calls in flight at once per item.");
         var command = new Command("replay", "Re-send the rows kept in a dead-letter store; items that arrive are removed, rejected input lines stay.")
         {
             location, endpoint, credential, prefix, concurrency,

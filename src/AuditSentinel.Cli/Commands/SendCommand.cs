@@ -28,7 +28,7 @@ internal static class SendCommand
             DefaultValueFactory = _ => DeadLetterLocation.DefaultFolder,
         };
         var prefix = DeadLetterPrefixOption();
-        var concurrency = new Option<int>("--concurrency") { Description = "Calls in flight at once.", DefaultValueFactory = _ => new DeliveryOptions().MaxConcurrency };
+        var concurrency = CommandArguments.ConcurrencyOption("Calls in flight at once.");
         var noRedact = new Option<bool>("--no-redact") { Description = "Send keystrokes typed at password prompts (they are redacted by default)." };
         var command = new Command("send", "Parse audit logs and upload the rows to the LinuxAudit* tables through the Logs Ingestion API.")
         {
