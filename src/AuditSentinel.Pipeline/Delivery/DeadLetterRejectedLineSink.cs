@@ -9,7 +9,8 @@ namespace AuditSentinel.Pipeline.Delivery;
 /// <summary>
 /// Keeps rejected input lines in the dead-letter store: at each flush, one item per reason
 /// (<c>rejected:bad-timestamp</c>, ...) whose rows are <c>{source,line,reason,explanation,text}</c> objects. The items
-/// have no stream: they are for people to inspect, and replay leaves them alone.
+/// have no stream: they are for people to inspect, and replay leaves them alone. One sink per unit: an item names
+/// the unit as its source (each row names it too).
 /// </summary>
 public sealed class DeadLetterRejectedLineSink : IRejectedLineSink
 {
