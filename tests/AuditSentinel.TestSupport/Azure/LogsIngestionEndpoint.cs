@@ -13,7 +13,8 @@ namespace AuditSentinel.TestSupport.Azure;
 /// contract: <c>POST /dataCollectionRules/{id}/streams/{stream}?api-version=2023-01-01</c>, a bearer token,
 /// a gzip body holding a JSON array of objects of at most 1 MiB (413 past it), and only the declared
 /// columns of a declared stream (others are dropped and reported). It records every accepted row and
-/// injects faults on demand: permanent, scripted, or a seeded random mix.
+/// injects faults on demand: permanent, scripted, or a seeded random mix (an injected 413 only hits calls of more
+/// than one row, as the real service would).
 /// </summary>
 public sealed class LogsIngestionEndpoint : IAsyncDisposable
 {
@@ -27,6 +28,7 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
     private Random? _random;
     private double _faultRate;
     private IngestionFault[] _mix = [];
+    private int _callsStarted;
 
     private LogsIngestionEndpoint(string token) => ExpectedToken = token;
 
@@ -44,6 +46,9 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
 
     /// <summary>The endpoint base address, e.g. https://127.0.0.1:41234.</summary>
     public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>Calls whose handling has begun (including those still in progress, e.g. hanging on a Timeout fault).</summary>
+    public int CallsStarted => Volatile.Read(ref _callsStarted);
 
     /// <summary>Every call, accepted or not, in arrival order.</summary>
     public ConcurrentQueue<IngestionCall> Calls { get; } = new();
@@ -109,6 +114,7 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context, string ruleId, string stream)
     {
+        Interlocked.Increment(ref _callsStarted);
         var call = new IngestionCall(Stopwatch.GetTimestamp(), ruleId, stream);
         try
         {
@@ -136,7 +142,9 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
             return;
         }
 
-        if (NextFault() is { } fault)
+        // An injected 413 waits for the body: the service never refuses a single-row call as too large.
+        var fault = NextFault();
+        if (fault is not null && fault.Kind != IngestionFaultKind.TooLarge413)
         {
             call.Fault = fault;
             await ApplyAsync(context, fault).ConfigureAwait(false);
@@ -166,6 +174,13 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
         if (Parse(body) is not JsonArray rows || rows.Any(static r => r is not JsonObject))
         {
             await RejectAsync(context, 400, "InvalidJson", "The body must be a JSON array of objects.").ConfigureAwait(false);
+            return;
+        }
+
+        if (fault is not null && rows.Count > 1)
+        {
+            call.Fault = fault;
+            await ApplyAsync(context, fault).ConfigureAwait(false);
             return;
         }
 
