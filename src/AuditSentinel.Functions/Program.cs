@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
+using AuditSentinel.Functions.Hosting;
+
+await using var app = HandlerApp.Build(args);
 await app.RunAsync();

@@ -1,0 +1,158 @@
+using System.Text.Json;
+using AuditSentinel.Functions.Hosting;
+using AuditSentinel.Functions.Ingest;
+using AuditSentinel.Functions.Protocol;
+using AuditSentinel.Pipeline;
+using AuditSentinel.Pipeline.Delivery;
+using Azure;
+
+namespace AuditSentinel.Functions.Blobs;
+
+/// <summary>
+/// The BlobCreated function (Event Grid trigger): streams the new raw blob with the app's identity (gzip by name or
+/// content), parses it and delivers the rows; every line ends in a row or in the dead-letter store. Idempotent
+/// through the blob's metadata (<see cref="BlobState"/>): a processed blob is never sent twice, a duplicate delivery
+/// while an attempt runs is refused, and a blob that fails <see cref="HandlerSettings.BlobMaxAttempts"/> times ends
+/// in a <see cref="PoisonRecord"/> with its rows dead-lettered.
+/// </summary>
+public sealed class BlobCreatedFunction(IngestTargets targets, HandlerSettings settings, TimeProvider time, ILogger<BlobCreatedFunction> logger)
+{
+    /// <summary>The function name (its folder and route).</summary>
+    public const string Name = "BlobCreated";
+
+    /// <summary>The trigger's binding name in BlobCreated/function.json.</summary>
+    public const string BindingName = "eventGridEvent";
+
+    private readonly RawContainer _raw = new(settings.RawContainer);
+
+    /// <summary>Handles one delivery.</summary>
+    /// <exception cref="InvalidInvocationException">The invocation is not a usable BlobCreated event.</exception>
+    /// <exception cref="BlobBusyException">Another attempt owns the blob.</exception>
+    public async Task<UnitSummary> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var gridEvent = BlobCreatedEvent.Parse(request.Data(BindingName, JsonValueKind.Object));
+        if (!gridEvent.IsBlobCreated)
+        {
+            return UnitSummary.NotRead(gridEvent.Id, "ignored-event:" + gridEvent.EventType);
+        }
+
+        var blob = BlobName(gridEvent);
+        BlobState state;
+        try
+        {
+            state = BlobState.From(await targets.RawLogs.GetMetadataAsync(blob, cancellationToken).ConfigureAwait(false));
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return UnitSummary.NotRead(blob, "blob-missing");
+        }
+
+        return state.Decide(time.GetUtcNow(), settings.BlobMaxAttempts, settings.BlobClaimDuration) switch
+        {
+            BlobDecision.AlreadyProcessed => UnitSummary.NotRead(blob, "skipped-processed"),
+            BlobDecision.AlreadyPoisoned => UnitSummary.NotRead(blob, "skipped-poisoned"),
+            BlobDecision.Busy => throw Busy(blob, state),
+            BlobDecision.GiveUp => await GiveUpAsync(blob, state, state.LastError ?? "The last attempt did not finish (function timeout or the instance stopped).", cancellationToken).ConfigureAwait(false),
+            _ => await AttemptAsync(blob, state, cancellationToken).ConfigureAwait(false),
+        };
+    }
+
+    private string BlobName(BlobCreatedEvent gridEvent)
+    {
+        try
+        {
+            return _raw.BlobName(gridEvent.BlobUrl ?? throw new InvalidInvocationException($"The BlobCreated event {gridEvent.Id} has no data.url."));
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidInvocationException(e.Message, e);
+        }
+    }
+
+    private BlobBusyException Busy(string blob, BlobState state)
+    {
+        Log.BlobBusy(logger, blob, state.Started);
+        return new BlobBusyException($"Blob {blob} is being processed by another attempt since {state.Started:O}.");
+    }
+
+    private async Task<UnitSummary> AttemptAsync(string blob, BlobState state, CancellationToken cancellationToken)
+    {
+        state = state.Start(time.GetUtcNow());
+        await targets.RawLogs.SetMetadataAsync(blob, state.Metadata, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var summary = await IngestAsync(blob, cancellationToken).ConfigureAwait(false);
+            state = state.Complete(time.GetUtcNow(), $"lines={summary.Lines} rowsSent={summary.RowsSent} deadLettered={summary.DeadLetteredRows} rejected={summary.RejectedLines}");
+            await targets.RawLogs.SetMetadataAsync(blob, state.Metadata, cancellationToken).ConfigureAwait(false);
+            return summary;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.BlobAttemptFailed(logger, e, blob, state.Attempts, settings.BlobMaxAttempts);
+            state = state.Fail(e.Message);
+            if (state.Attempts >= settings.BlobMaxAttempts)
+            {
+                return await GiveUpAsync(blob, state, e.Message, cancellationToken).ConfigureAwait(false);
+            }
+
+            await targets.RawLogs.SetMetadataAsync(blob, state.Metadata, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<UnitSummary> IngestAsync(string blob, CancellationToken cancellationToken)
+    {
+        var source = new IngestSource(SourceName(blob), SourceKind.Blob);
+        var stream = await targets.RawLogs.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false);
+        var rows = new LogsIngestionSink(targets.Delivery, source.Name);
+        await using (rows.ConfigureAwait(false))
+        {
+            var report = await LogIngestion.IngestStreamAsync(stream, source, targets.Options, rows, new DeadLetterRejectedLineSink(targets.Delivery), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return UnitSummary.Ingested(report, rows.Statistics);
+        }
+    }
+
+    private async Task<UnitSummary> GiveUpAsync(string blob, BlobState state, string reason, CancellationToken cancellationToken)
+    {
+        // The claim keeps duplicate deliveries away while the rows are copied to the dead-letter store.
+        await targets.RawLogs.SetMetadataAsync(blob, state.Start(time.GetUtcNow()).Metadata, cancellationToken).ConfigureAwait(false);
+        var (salvaged, salvageError) = await SalvageAsync(blob, reason, cancellationToken).ConfigureAwait(false);
+        var record = new PoisonRecord(blob, state.Attempts, reason, time.GetUtcNow(), salvaged?.DeadLetteredRows ?? 0, salvageError);
+        using (var json = new MemoryStream(record.ToJson()))
+        {
+            await targets.DeadLetterContainer.UploadAsync(record.Name, json, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+
+        await targets.RawLogs.SetMetadataAsync(blob, state.Poison(time.GetUtcNow()).Metadata, cancellationToken).ConfigureAwait(false);
+        Log.BlobPoisoned(logger, blob, state.Attempts, reason, record.Name, record.SalvagedRows, salvageError);
+        return (salvaged ?? UnitSummary.NotRead(SourceName(blob), "poisoned")) with { Outcome = "poisoned" };
+    }
+
+    /// <summary>Reads the blob once more, sending nothing: every row goes to the dead-letter store for replay.</summary>
+    private async Task<(UnitSummary? Summary, string? Error)> SalvageAsync(string blob, string reason, CancellationToken cancellationToken)
+    {
+        var source = new IngestSource(SourceName(blob), SourceKind.Blob);
+        var rows = new DeadLetterRowSink(targets.DeadLetters, targets.Delivery.RuleId, source.Name, "poison", reason);
+        try
+        {
+            var stream = await targets.RawLogs.OpenReadAsync(blob, cancellationToken).ConfigureAwait(false);
+            var report = await LogIngestion.IngestStreamAsync(stream, source, targets.Options, rows, new DeadLetterRejectedLineSink(targets.Delivery), cancellationToken: cancellationToken).ConfigureAwait(false);
+            return (UnitSummary.NotRead(source.Name, "poisoned") with
+            {
+                Lines = report.Lines,
+                Events = report.Events,
+                PartialEvents = report.PartialEvents,
+                RejectedLines = report.RejectedLines,
+                RowsByTable = report.RowsByTable,
+                DeadLetteredRows = rows.DeadLetteredRows,
+            }, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return (null, e.Message);
+        }
+    }
+
+    private static string SourceName(string blob) => Uri.UnescapeDataString(blob);
+}
