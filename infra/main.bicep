@@ -353,11 +353,13 @@ module rawContainerRoles 'modules/roles/storage-container-roles.bicep' = {
   params: {
     storageAccountName: dataStorage.outputs.name
     containerName: containers.raw
+    // The function reads the blobs and writes their metadata (attempt count, processed and poison markers):
+    // Contributor on this one container; index tags would need Owner.
     assignments: concat(
       [
         {
           principalId: functionPrincipal
-          roleDefinitionId: roleDefinitionIds.storageBlobDataReader
+          roleDefinitionId: roleDefinitionIds.storageBlobDataContributor
           principalType: 'ServicePrincipal'
         }
       ],
