@@ -1,0 +1,44 @@
+using AuditSentinel.Functions.Blobs;
+
+namespace AuditSentinel.Functions.Tests;
+
+public sealed class BlobStateTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Claim = TimeSpan.FromMinutes(30);
+
+    [Fact]
+    public void A_new_blob_is_attempted_until_the_attempts_run_out()
+    {
+        var state = BlobState.From(new Dictionary<string, string>(StringComparer.Ordinal) { ["owner"] = "vm" });
+        Assert.Equal(BlobDecision.Attempt, state.Decide(Now, 2, Claim));
+
+        state = state.Start(Now).Fail("read failed\r\nat line 3");
+        Assert.Equal(BlobDecision.Attempt, state.Decide(Now, 2, Claim));
+        Assert.Equal("read failed  at line 3", state.LastError);
+
+        state = state.Start(Now).Fail("again");
+        Assert.Equal(BlobDecision.GiveUp, state.Decide(Now, 2, Claim));
+        Assert.Equal("vm", state.Metadata["owner"]);
+    }
+
+    [Fact]
+    public void A_running_attempt_owns_the_blob_for_the_claim_and_a_stale_one_counts_as_failed()
+    {
+        var running = BlobState.From(new Dictionary<string, string>(StringComparer.Ordinal)).Start(Now);
+
+        Assert.Equal(BlobDecision.Busy, running.Decide(Now.AddMinutes(29), 3, Claim));
+        Assert.Equal(BlobDecision.Attempt, running.Decide(Now.AddMinutes(31), 3, Claim));
+        Assert.Equal(BlobDecision.GiveUp, running.Decide(Now.AddMinutes(31), 1, Claim));
+    }
+
+    [Fact]
+    public void Terminal_markers_end_all_work_on_the_blob()
+    {
+        var empty = BlobState.From(new Dictionary<string, string>(StringComparer.Ordinal));
+
+        Assert.Equal(BlobDecision.AlreadyProcessed, empty.Start(Now).Complete(Now, "lines=3").Decide(Now, 3, Claim));
+        Assert.Equal(BlobDecision.AlreadyPoisoned, empty.Start(Now).Poison(Now).Decide(Now, 3, Claim));
+        Assert.Null(empty.Start(Now).Complete(Now, "lines=3").Started);
+    }
+}
