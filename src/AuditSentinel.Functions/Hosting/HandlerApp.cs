@@ -30,6 +30,8 @@ public static class HandlerApp
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "O";
         });
+        // The host already records every invocation; ASP.NET Core's per-request lines would double them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Only the host on this machine may call; it forwards batches as large as it reads them.
