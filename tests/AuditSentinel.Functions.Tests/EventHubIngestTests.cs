@@ -88,6 +88,23 @@ public sealed class EventHubIngestTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task Each_batch_logs_its_outcome_with_named_properties_in_the_invocation_scope()
+    {
+        await using var handler = await HandlerUnderTest.StartAsync(fixture.Azurite);
+        var invocationId = Guid.NewGuid().ToString();
+
+        Assert.Equal(200, (await handler.InvokeAsync(EventHubIngestFunction.Name, HostPayloads.EventHubBatch([.. Lines.Take(30), "junk"], 0), invocationId)).Status);
+
+        var entry = Assert.Single(handler.Logs.Entries, e => e.Category.EndsWith(EventHubIngestFunction.Name, StringComparison.Ordinal) && e.Level == Microsoft.Extensions.Logging.LogLevel.Information);
+        Assert.Equal(invocationId, entry.Scope["InvocationId"]);
+        Assert.Equal(EventHubIngestFunction.Name, entry.Scope["FunctionName"]);
+        Assert.Equal(31L, entry.Properties["Lines"]);
+        Assert.Equal(1L, entry.Properties["RejectedLines"]);
+        Assert.Equal("ingested", entry.Properties["Outcome"]);
+        Assert.True((long)entry.Properties["RowsSent"]! > 0);
+    }
+
+    [Fact]
     public async Task A_batch_that_cannot_be_delivered_is_dead_lettered_before_the_function_returns()
     {
         await using var handler = await HandlerUnderTest.StartAsync(fixture.Azurite);

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AuditSentinel.Functions.Tests;
 
@@ -23,9 +24,10 @@ internal sealed class HandlerUnderTest : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private HandlerUnderTest(WebApplication app, Uri address, LogsIngestionEndpoint endpoint, Uri rawUri, BlobContainerAccess raw, BlobContainerAccess deadLetter)
+    private HandlerUnderTest(WebApplication app, Uri address, LogsIngestionEndpoint endpoint, Uri rawUri, BlobContainerAccess raw, BlobContainerAccess deadLetter, CapturedLogs logs)
     {
         _app = app;
+        Logs = logs;
         RawUri = rawUri;
         Endpoint = endpoint;
         Raw = raw;
@@ -35,6 +37,9 @@ internal sealed class HandlerUnderTest : IAsyncDisposable
     }
 
     public LogsIngestionEndpoint Endpoint { get; }
+
+    /// <summary>What the handler logged, with properties and scopes.</summary>
+    public CapturedLogs Logs { get; }
 
     public Uri RawUri { get; }
 
@@ -63,20 +68,24 @@ internal sealed class HandlerUnderTest : IAsyncDisposable
             "--AUDITSENTINEL_DEADLETTER_CONTAINER_URL=" + deadLetterUri,
             "--AUDITSENTINEL_BLOB_MAX_ATTEMPTS=" + blobMaxAttempts,
         ];
+        var logs = new CapturedLogs();
         var app = HandlerApp.Build(settings, builder =>
-            builder.Services.AddSingleton(new AzureAccess(AzuriteBlob.Credential, static options => LoopbackClientOptions.Apply(options))));
+        {
+            builder.Services.AddSingleton(new AzureAccess(AzuriteBlob.Credential, static options => LoopbackClientOptions.Apply(options)));
+            builder.Logging.AddProvider(logs);
+        });
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        return new HandlerUnderTest(app, address, endpoint, rawUri, raw, deadLetter);
+        return new HandlerUnderTest(app, address, endpoint, rawUri, raw, deadLetter, logs);
     }
 
     /// <summary>POSTs an invocation as the host does and returns the status and the parsed reply (null unless 200).</summary>
-    public async Task<(int Status, JsonElement? Reply, string Text)> InvokeAsync(string function, byte[] body)
+    public async Task<(int Status, JsonElement? Reply, string Text)> InvokeAsync(string function, byte[] body, string? invocationId = null)
     {
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/" + function) { Content = content };
-        request.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
+        request.Headers.Add("X-Azure-Functions-InvocationId", invocationId ?? Guid.NewGuid().ToString());
         using var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         JsonElement? reply = response.IsSuccessStatusCode ? JsonDocument.Parse(text).RootElement.Clone() : null;
