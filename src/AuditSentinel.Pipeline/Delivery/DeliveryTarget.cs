@@ -22,11 +22,20 @@ public sealed class DeliveryTarget
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(credential);
         ArgumentException.ThrowIfNullOrEmpty(ruleId);
-        clientOptions ??= new LogsIngestionClientOptions();
-        clientOptions.AddPolicy(DeliveryStatisticsPolicy.Shared, HttpPipelinePosition.PerRetry);
-        Client = new LogsIngestionClient(endpoint, credential, clientOptions);
+        Client = CreateClient(endpoint, credential, clientOptions);
         RuleId = ruleId;
         DeadLetters = deadLetters ?? throw new ArgumentNullException(nameof(deadLetters));
+    }
+
+    /// <summary>
+    /// A client whose calls and retries are counted into the <see cref="DeliveryStatistics"/> of the flow that makes
+    /// them (<see cref="DeliveryStatistics.CountCalls"/>); what replay uses, since dead-letter items carry their own rule id.
+    /// </summary>
+    public static LogsIngestionClient CreateClient(Uri endpoint, TokenCredential credential, LogsIngestionClientOptions? clientOptions = null)
+    {
+        clientOptions ??= new LogsIngestionClientOptions();
+        clientOptions.AddPolicy(DeliveryStatisticsPolicy.Shared, HttpPipelinePosition.PerRetry);
+        return new LogsIngestionClient(endpoint, credential, clientOptions);
     }
 
     /// <summary>The client (also what <see cref="DeadLetterReplayer"/> re-sends with).</summary>

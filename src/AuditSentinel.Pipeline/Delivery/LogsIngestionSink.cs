@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using AuditSentinel.Azure.DeadLetters;
 using AuditSentinel.Azure.Ingestion;
 using Azure;
-using Azure.Core.Pipeline;
 
 namespace AuditSentinel.Pipeline.Delivery;
 
@@ -19,7 +18,6 @@ public sealed class LogsIngestionSink : IRowSink, IAsyncDisposable
     private readonly DeliveryTarget _target;
     private readonly string _source;
     private readonly DeliveryOptions _options;
-    private readonly Dictionary<string, object?> _messageProperties;
     private readonly Dictionary<string, RowChunk> _open = new(StringComparer.Ordinal);
     private readonly Queue<RowChunk> _ready = new();
     private readonly List<Task> _inFlight = [];
@@ -35,7 +33,6 @@ public sealed class LogsIngestionSink : IRowSink, IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(source);
         _source = source;
         _options = options ?? new DeliveryOptions();
-        _messageProperties = new(StringComparer.Ordinal) { [DeliveryStatisticsPolicy.StatisticsProperty] = Statistics };
     }
 
     /// <summary>What this unit's delivery did so far.</summary>
@@ -155,7 +152,7 @@ public sealed class LogsIngestionSink : IRowSink, IAsyncDisposable
         };
         try
         {
-            using (HttpPipeline.CreateHttpMessagePropertiesScope(_messageProperties))
+            using (Statistics.CountCalls())
             {
                 await _target.Client.UploadAsync(_target.RuleId, chunk.Stream, rows, upload, cancellationToken).ConfigureAwait(false);
             }
@@ -202,13 +199,17 @@ public sealed class LogsIngestionSink : IRowSink, IAsyncDisposable
         var info = new DeadLetterInfo(_target.RuleId, stream, table, "upload-failed:" + reason, error, _source, DateTimeOffset.UtcNow);
         // Rows kept are the whole point of the store: write them even when the upload was cancelled.
         await _target.DeadLetters.WriteAsync(info, rows, CancellationToken.None).ConfigureAwait(false);
-        Statistics.CountDeadLettered(rows.Count);
+        Statistics.CountDeadLettered(info.Reason, rows.Count);
     }
 
-    /// <summary>A short code: <c>http-403</c>, <c>network</c> (timeouts, broken connections), or <c>unsendable</c> (a row too large to cut).</summary>
+    /// <summary>
+    /// A short code: <c>http-403</c>, <c>network</c> (timeouts, broken connections), <c>auth</c> (no token could be
+    /// had), or <c>unsendable</c> (a row too large to cut).
+    /// </summary>
     private static string ReasonOf(Exception error) => error switch
     {
         RequestFailedException { Status: > 0 } failed => "http-" + failed.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        global::Azure.Identity.AuthenticationFailedException => "auth",
         RequestFailedException or IOException or TimeoutException or TaskCanceledException => "network",
         _ => "unsendable",
     };
