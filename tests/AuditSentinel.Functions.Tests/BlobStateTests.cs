@@ -30,6 +30,10 @@ public sealed class BlobStateTests
         Assert.Equal(BlobDecision.Busy, running.Decide(Now.AddMinutes(29), 3, Claim));
         Assert.Equal(BlobDecision.Attempt, running.Decide(Now.AddMinutes(31), 3, Claim));
         Assert.Equal(BlobDecision.GiveUp, running.Decide(Now.AddMinutes(31), 1, Claim));
+
+        var givingUp = running.Fail("broken").Claim(Now);
+        Assert.Equal(BlobDecision.Busy, givingUp.Decide(Now.AddMinutes(1), 1, Claim));
+        Assert.Equal(1, givingUp.Attempts);
     }
 
     [Fact]

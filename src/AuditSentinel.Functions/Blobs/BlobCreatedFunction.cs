@@ -115,8 +115,7 @@ public sealed class BlobCreatedFunction(IngestTargets targets, HandlerSettings s
 
     private async Task<UnitSummary> GiveUpAsync(string blob, BlobState state, string reason, CancellationToken cancellationToken)
     {
-        // The claim keeps duplicate deliveries away while the rows are copied to the dead-letter store.
-        await targets.RawLogs.SetMetadataAsync(blob, state.Start(time.GetUtcNow()).Metadata, cancellationToken).ConfigureAwait(false);
+        await targets.RawLogs.SetMetadataAsync(blob, state.Claim(time.GetUtcNow()).Metadata, cancellationToken).ConfigureAwait(false);
         var (salvaged, salvageError) = await SalvageAsync(blob, reason, cancellationToken).ConfigureAwait(false);
         var record = new PoisonRecord(blob, state.Attempts, reason, time.GetUtcNow(), salvaged?.DeadLetteredRows ?? 0, salvageError);
         using (var json = new MemoryStream(record.ToJson()))

@@ -57,6 +57,9 @@ public sealed record BlobState
     /// <summary>An attempt starts now.</summary>
     public BlobState Start(DateTimeOffset now) => With((AttemptsKey, (Attempts + 1).ToString(CultureInfo.InvariantCulture)), (StartedKey, Format(now)));
 
+    /// <summary>Work that is not an attempt (giving up) owns the blob from now, keeping duplicate deliveries away.</summary>
+    public BlobState Claim(DateTimeOffset now) => With((StartedKey, Format(now)));
+
     /// <summary>The attempt in progress failed with <paramref name="error"/>.</summary>
     public BlobState Fail(string error) => With((StartedKey, null), (LastErrorKey, Sanitize(error)));
 
