@@ -19,6 +19,7 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
         var (reference, referenceRows) = await AuditLogs.ParseAsync(text);
         const string blob = "vm/2026/11/29/audit.log.gz";
         await handler.Raw.UploadAsync(blob, new MemoryStream(AuditLogs.Gzip(text)));
+        var uploaded = await handler.Raw.GetPropertiesAsync(blob);
 
         var (status, reply, body) = await handler.InvokeAsync(BlobCreatedFunction.Name, HostPayloads.BlobCreated(handler.UrlOf(blob)));
 
@@ -41,10 +42,16 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
         var kept = (await handler.DeadLetterItemsAsync()).Where(i => i.Info.Stream is null).SelectMany(i => i.Rows).Select(r => AuditLogs.Property(Encoding.UTF8.GetString(r.Span), "text").GetString()).ToList();
         Assert.Equal(JunkLines.Order(StringComparer.Ordinal), kept.Order(StringComparer.Ordinal));
 
-        var state = BlobState.From(await handler.Raw.GetMetadataAsync(blob));
+        var state = await handler.StateOfAsync(blob);
         Assert.True(state.IsProcessed);
         Assert.Equal(1, state.Attempts);
         Assert.Null(state.Started);
+        Assert.True(state.Describes(uploaded.ETag));
+
+        // The evidence is only read: neither its content nor its metadata changed (any write changes the ETag).
+        var after = await handler.Raw.GetPropertiesAsync(blob);
+        Assert.Equal(uploaded.ETag, after.ETag);
+        Assert.Empty(after.Metadata);
     }
 
     [Fact]
@@ -66,6 +73,64 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
     }
 
     [Fact]
+    public async Task Of_deliveries_of_the_same_blob_arriving_together_exactly_one_ingests_it()
+    {
+        await using var handler = await HandlerUnderTest.StartAsync(fixture.Azurite);
+        const string blob = "vm/duplicated.log";
+        var text = File.ReadAllText(TestSupport.RepoPaths.SshIntrusionLog);
+        var (reference, referenceRows) = await AuditLogs.ParseAsync(text);
+        await handler.Raw.UploadAsync(blob, new MemoryStream(Encoding.UTF8.GetBytes(text)));
+        var payload = HostPayloads.BlobCreated(handler.UrlOf(blob));
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => handler.InvokeAsync(BlobCreatedFunction.Name, payload)));
+
+        var outcomes = replies.Select(r => r.Status == 200 ? r.Reply!.Value.GetProperty("ReturnValue").GetProperty("outcome").GetString() : r.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Single(outcomes, o => o == "ingested");
+        Assert.All(outcomes.Where(o => o != "ingested"), o => Assert.Contains(o, new[] { "503", "skipped-processed" }));
+        var sentIds = handler.Endpoint.Events().Select(AuditLogs.EventIdOf).ToList();
+        Assert.Equal(referenceRows.Of(AuditTables.LinuxAuditEvents.Schema.Name).Count, sentIds.Count);
+        Assert.Equal(reference.Lines, handler.Endpoint.Health().Sum("Lines"));
+        var state = await handler.StateOfAsync(blob);
+        Assert.True(state.IsProcessed);
+        Assert.Equal(1, state.Attempts);
+    }
+
+    [Fact]
+    public async Task A_blob_uploaded_again_under_the_same_name_is_ingested_again()
+    {
+        await using var handler = await HandlerUnderTest.StartAsync(fixture.Azurite);
+        const string blob = "vm/audit.log";
+        var lines = AuditLogs.SshIntrusionLines();
+        var firstText = string.Join('\n', lines[..(lines.Length / 2)]) + "\n";
+        var secondText = string.Join('\n', lines[(lines.Length / 2)..]) + "\n";
+        var (firstReport, _) = await AuditLogs.ParseAsync(firstText);
+        var (secondReport, secondRows) = await AuditLogs.ParseAsync(secondText);
+        var url = handler.UrlOf(blob);
+        await handler.Raw.UploadAsync(blob, new MemoryStream(Encoding.UTF8.GetBytes(firstText)));
+        Assert.Equal(200, (await handler.InvokeAsync(BlobCreatedFunction.Name, HostPayloads.BlobCreated(url))).Status);
+
+        await handler.Raw.UploadAsync(blob, new MemoryStream(Encoding.UTF8.GetBytes(secondText)));
+        var second = (await handler.Raw.GetPropertiesAsync(blob)).ETag;
+        var (status, reply, body) = await handler.InvokeAsync(BlobCreatedFunction.Name, HostPayloads.BlobCreated(url));
+
+        Assert.True(status == 200, body);
+        Assert.Equal("ingested", reply!.Value.GetProperty("ReturnValue").GetProperty("outcome").GetString());
+        Assert.Equal(secondReport.Lines, reply.Value.GetProperty("ReturnValue").GetProperty("lines").GetInt64());
+        Assert.Equal(firstReport.Lines + secondReport.Lines, handler.Endpoint.Health().Sum("Lines"));
+        var sentIds = handler.Endpoint.Events().Select(AuditLogs.EventIdOf).ToHashSet(StringComparer.Ordinal);
+        Assert.Subset(sentIds, secondRows.Of(AuditTables.LinuxAuditEvents.Schema.Name).Select(AuditLogs.EventIdOf).ToHashSet(StringComparer.Ordinal));
+        var state = await handler.StateOfAsync(blob);
+        Assert.True(state.Describes(second));
+        Assert.True(state.IsProcessed);
+        Assert.Equal(1, state.Attempts);
+
+        var calls = handler.Endpoint.Calls.Count;
+        var again = await handler.InvokeAsync(BlobCreatedFunction.Name, HostPayloads.BlobCreated(url));
+        Assert.Equal("skipped-processed", again.Reply!.Value.GetProperty("ReturnValue").GetProperty("outcome").GetString());
+        Assert.Equal(calls, handler.Endpoint.Calls.Count);
+    }
+
+    [Fact]
     public async Task A_blob_that_keeps_failing_ends_in_a_poison_record_and_is_not_tried_again()
     {
         await using var handler = await HandlerUnderTest.StartAsync(fixture.Azurite, blobMaxAttempts: 2);
@@ -77,7 +142,7 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
 
         var first = await handler.InvokeAsync(BlobCreatedFunction.Name, HostPayloads.BlobCreated(url));
         Assert.Equal(500, first.Status);
-        var afterFirst = BlobState.From(await handler.Raw.GetMetadataAsync(blob));
+        var afterFirst = await handler.StateOfAsync(blob);
         Assert.Equal(1, afterFirst.Attempts);
         Assert.False(afterFirst.IsPoisoned);
         Assert.NotNull(afterFirst.LastError);
@@ -86,7 +151,7 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
         var second = await handler.InvokeAsync(BlobCreatedFunction.Name, HostPayloads.BlobCreated(url));
         Assert.True(second.Status == 200, second.Text);
         Assert.Equal("poisoned", second.Reply!.Value.GetProperty("ReturnValue").GetProperty("outcome").GetString());
-        Assert.True(BlobState.From(await handler.Raw.GetMetadataAsync(blob)).IsPoisoned);
+        Assert.True((await handler.StateOfAsync(blob)).IsPoisoned);
         var record = System.Text.Json.JsonDocument.Parse(await ReadAllAsync(handler, "poison/" + blob + ".json")).RootElement;
         Assert.Equal(blob, record.GetProperty("blob").GetString());
         Assert.Equal(2, record.GetProperty("attempts").GetInt32());
@@ -105,18 +170,24 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
         const string blob = "vm/slow.log";
         var text = File.ReadAllText(TestSupport.RepoPaths.SshIntrusionLog);
         var (_, referenceRows) = await AuditLogs.ParseAsync(text);
-        // Two attempts were started and never recorded an outcome (the instance was stopped or timed out).
-        var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { [BlobState.AttemptsKey] = "2", ["owner"] = "vm" };
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal) { ["owner"] = "vm" };
         await handler.Raw.UploadAsync(blob, new MemoryStream(Encoding.UTF8.GetBytes(text)), metadata);
+        var uploaded = await handler.Raw.GetPropertiesAsync(blob);
+        // Two attempts were started an hour ago and never recorded an outcome (the instance was stopped or timed out).
+        var anHourAgo = DateTimeOffset.UtcNow.AddHours(-1);
+        await handler.DeadLetterContainer.CreateIfAbsentAsync(BlobStateStore.MarkerName(blob), BlobState.For(uploaded.ETag).Start(anHourAgo).Start(anHourAgo).Metadata);
 
         var (status, reply, body) = await handler.InvokeAsync(BlobCreatedFunction.Name, HostPayloads.BlobCreated(handler.UrlOf(blob)));
 
         Assert.True(status == 200, body);
         Assert.Equal("poisoned", reply!.Value.GetProperty("ReturnValue").GetProperty("outcome").GetString());
         Assert.Empty(handler.Endpoint.Calls);
-        var state = BlobState.From(await handler.Raw.GetMetadataAsync(blob));
+        var state = await handler.StateOfAsync(blob);
         Assert.True(state.IsPoisoned);
-        Assert.Equal("vm", state.Metadata["owner"]);
+        Assert.Equal(2, state.Attempts);
+        var raw = await handler.Raw.GetPropertiesAsync(blob);
+        Assert.Equal(uploaded.ETag, raw.ETag);
+        Assert.Equal("vm", raw.Metadata["owner"]);
         var items = await handler.DeadLetterItemsAsync();
         Assert.All(items, i => Assert.Equal("poison", i.Info.Reason));
         var record = System.Text.Json.JsonDocument.Parse(await ReadAllAsync(handler, "poison/" + blob + ".json")).RootElement;
@@ -134,14 +205,15 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
     {
         await using var handler = await HandlerUnderTest.StartAsync(fixture.Azurite);
         const string blob = "vm/busy.log";
-        var metadata = BlobState.From(new Dictionary<string, string>(StringComparer.Ordinal)).Start(DateTimeOffset.UtcNow).Metadata;
-        await handler.Raw.UploadAsync(blob, new MemoryStream(File.ReadAllBytes(TestSupport.RepoPaths.SshIntrusionLog)), metadata);
+        await handler.Raw.UploadAsync(blob, new MemoryStream(File.ReadAllBytes(TestSupport.RepoPaths.SshIntrusionLog)));
+        var version = (await handler.Raw.GetPropertiesAsync(blob)).ETag;
+        await handler.DeadLetterContainer.CreateIfAbsentAsync(BlobStateStore.MarkerName(blob), BlobState.For(version).Start(DateTimeOffset.UtcNow).Metadata);
 
         var (status, _, _) = await handler.InvokeAsync(BlobCreatedFunction.Name, HostPayloads.BlobCreated(handler.UrlOf(blob)));
 
         Assert.Equal(503, status);
         Assert.Empty(handler.Endpoint.Calls);
-        Assert.Equal(1, BlobState.From(await handler.Raw.GetMetadataAsync(blob)).Attempts);
+        Assert.Equal(1, (await handler.StateOfAsync(blob)).Attempts);
     }
 
     [Fact]
@@ -163,7 +235,7 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
         Assert.Equal(rows, items.Where(i => i.Info.Stream is not null).Sum(i => i.Rows.Count));
         Assert.Equal(rows, summary.GetProperty("deadLetteredRows").GetInt64());
         Assert.Equal(0, summary.GetProperty("rowsSent").GetInt64());
-        Assert.True(BlobState.From(await handler.Raw.GetMetadataAsync(blob)).IsProcessed);
+        Assert.True((await handler.StateOfAsync(blob)).IsProcessed);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using AuditSentinel.Azure.Blobs;
 using AuditSentinel.Azure.DeadLetters;
 using AuditSentinel.Azure.Ingestion;
+using AuditSentinel.Functions.Blobs;
 using AuditSentinel.Functions.Hosting;
 using AuditSentinel.TestSupport.Azure;
 using Microsoft.AspNetCore.Builder;
@@ -117,7 +118,12 @@ internal sealed class HandlerUnderTest : IAsyncDisposable
         await Endpoint.DisposeAsync();
     }
 
-    private static async Task<BlobContainerAccess> ContainerAsync(Uri uri)
+    /// <summary>The state the handler keeps for raw blob <paramref name="blob"/>, read from its marker as stored.</summary>
+    public async Task<BlobState> StateOfAsync(string blob) =>
+        BlobState.From(await DeadLetterContainer.GetMetadataAsync(BlobStateStore.MarkerName(blob)));
+
+    /// <summary>Creates a container in Azurite (an existing one is fine) and returns access to it.</summary>
+    public static async Task<BlobContainerAccess> ContainerAsync(Uri uri)
     {
         var container = new BlobContainerAccess(uri, AzuriteBlob.Credential, LoopbackClientOptions.Apply(new BlobAccessOptions()));
         await container.CreateIfNotExistsAsync();

@@ -1,16 +1,20 @@
 using System.Globalization;
 using System.Text;
+using Azure;
 
 namespace AuditSentinel.Functions.Blobs;
 
 /// <summary>
-/// What the blob function has done with a raw blob, kept in the blob's own metadata (x-ms-meta-auditsentinel*):
-/// attempts so far, the start of the attempt in progress, the last error, and the terminal markers processed or
-/// poisoned. Metadata is used rather than index tags because writing it needs Storage Blob Data Contributor on the
-/// raw container, while tags need Storage Blob Data Owner. Other metadata on the blob is kept as it is.
+/// What the blob function has done with one version of a raw blob (the raw blob's ETag): attempts so far, the start
+/// of the attempt in progress, the last error, and the terminal markers processed or poisoned. It is kept as the
+/// metadata (x-ms-meta-auditsentinel*) of the blob's marker in the dead-letter container (<see cref="BlobStateStore"/>),
+/// so the raw container stays read-only for the function.
 /// </summary>
 public sealed record BlobState
 {
+    /// <summary>Metadata name of the raw blob's ETag: the version of the blob this state is about.</summary>
+    public const string RawETagKey = "auditsentinelrawetag";
+
     /// <summary>Metadata name of the attempt counter.</summary>
     public const string AttemptsKey = "auditsentinelattempts";
 
@@ -47,12 +51,22 @@ public sealed record BlobState
     /// <summary>The last failure's reason, or null.</summary>
     public string? LastError => _metadata.GetValueOrDefault(LastErrorKey);
 
-    /// <summary>The blob's metadata as stored.</summary>
+    /// <summary>The state as marker metadata.</summary>
     public IReadOnlyDictionary<string, string> Metadata => _metadata;
 
-    /// <summary>Reads the state from a blob's metadata.</summary>
+    /// <summary>Nothing done yet with the version <paramref name="rawBlob"/> of a raw blob.</summary>
+    public static BlobState For(ETag rawBlob) =>
+        new(new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [RawETagKey] = rawBlob.ToString() });
+
+    /// <summary>Reads the state from a marker's metadata.</summary>
     public static BlobState From(IReadOnlyDictionary<string, string> metadata) =>
         new(new Dictionary<string, string>(metadata, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// True if this state is about the version <paramref name="rawBlob"/>; a blob uploaded again under the same name
+    /// has another ETag and starts afresh.
+    /// </summary>
+    public bool Describes(ETag rawBlob) => _metadata.TryGetValue(RawETagKey, out var etag) && string.Equals(etag, rawBlob.ToString(), StringComparison.Ordinal);
 
     /// <summary>An attempt starts now.</summary>
     public BlobState Start(DateTimeOffset now) => With((AttemptsKey, (Attempts + 1).ToString(CultureInfo.InvariantCulture)), (StartedKey, Format(now)));

@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Error, "EventHubIngest: an unreadable invocation was kept as dead-letter item {Item}")]
     public static partial void UnreadableBatchKept(ILogger logger, string item);
 
+    [LoggerMessage(8, LogLevel.Warning, "BlobCreated {Blob}: {Reason}; failing so Event Grid delivers again later")]
+    public static partial void BlobStateConflict(ILogger logger, string blob, string reason);
+
     public static void Unit(ILogger logger, string function, UnitSummary summary) =>
         Unit(logger, function, summary.Source, summary.Outcome, summary.Lines, summary.Events, summary.PartialEvents, summary.RejectedLines, summary.RowsSent, summary.DeadLetteredRows, summary.Retries);
 }
