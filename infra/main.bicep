@@ -353,13 +353,12 @@ module rawContainerRoles 'modules/roles/storage-container-roles.bicep' = {
   params: {
     storageAccountName: dataStorage.outputs.name
     containerName: containers.raw
-    // The function reads the blobs and writes their metadata (attempt count, processed and poison markers):
-    // Contributor on this one container; index tags would need Owner.
+    // The function only reads the evidence it ingests: its processing state lives in state/ markers in dead-letter.
     assignments: concat(
       [
         {
           principalId: functionPrincipal
-          roleDefinitionId: roleDefinitionIds.storageBlobDataContributor
+          roleDefinitionId: roleDefinitionIds.storageBlobDataReader
           principalType: 'ServicePrincipal'
         }
       ],

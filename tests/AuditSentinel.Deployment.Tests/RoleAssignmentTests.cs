@@ -10,6 +10,7 @@ public sealed class RoleAssignmentTests
     private static readonly Dictionary<string, (string Role, string Id)> Documented = new(StringComparer.Ordinal)
     {
         ["monitoringMetricsPublisher"] = ("Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb"),
+        ["storageBlobDataReader"] = ("Storage Blob Data Reader", "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1"),
         ["storageBlobDataContributor"] = ("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe"),
         ["storageBlobDataOwner"] = ("Storage Blob Data Owner", "b7e6dc6d-f1e8-4753-8033-0f276bb0955b"),
         ["eventHubsDataReceiver"] = ("Azure Event Hubs Data Receiver", "a638d3c7-ab3a-418d-83e6-5f17a39d4fde"),
@@ -53,7 +54,7 @@ public sealed class RoleAssignmentTests
         var expected = new[]
         {
             "functionDcrRoles: monitoringMetricsPublisher",
-            "rawContainerRoles: storageBlobDataContributor",
+            "rawContainerRoles: storageBlobDataReader",
             "deadLetterContainerRoles: storageBlobDataContributor",
             "hostStorageRoles: storageBlobDataOwner",
             "eventHubRoles: eventHubsDataReceiver",

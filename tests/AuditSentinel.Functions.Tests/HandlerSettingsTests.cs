@@ -1,9 +1,11 @@
+using System.Text.RegularExpressions;
 using AuditSentinel.Functions.Hosting;
+using AuditSentinel.TestSupport;
 using Microsoft.Extensions.Configuration;
 
 namespace AuditSentinel.Functions.Tests;
 
-public sealed class HandlerSettingsTests
+public sealed partial class HandlerSettingsTests
 {
     private static readonly Dictionary<string, string?> Required = new(StringComparer.Ordinal)
     {
@@ -40,6 +42,32 @@ public sealed class HandlerSettingsTests
         Assert.Contains(name, error.Message, StringComparison.Ordinal);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_readme_documents_every_app_setting_the_infra_sets_with_the_handler_defaults()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var section = readme[readme.IndexOf("## Function app settings", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 1, StringComparison.Ordinal)];
+        var documented = SettingRow().Matches(section).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["default"].Value, StringComparer.Ordinal);
+        var bicep = File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "modules", "function-app.bicep"));
+        var appSettings = bicep[bicep.IndexOf("appSettings: [", StringComparison.Ordinal)..];
+        appSettings = appSettings[..appSettings.IndexOf(']', StringComparison.Ordinal)];
+        var set = AppSettingName().Matches(appSettings).Select(m => m.Groups["name"].Value).Append("FUNCTIONS_CUSTOMHANDLER_PORT");
+
+        Assert.Equal(set.Order(StringComparer.Ordinal), documented.Keys.Order(StringComparer.Ordinal), StringComparer.Ordinal);
+        Assert.All(Required.Keys, name => Assert.Equal("required", documented[name]));
+        var defaults = HandlerSettings.From(Configuration(Required));
+        Assert.Equal($"`{defaults.RedactTty.ToString().ToLowerInvariant()}`", documented["AUDITSENTINEL_REDACT_TTY"]);
+        Assert.Equal($"`{defaults.BlobMaxAttempts}`", documented["AUDITSENTINEL_BLOB_MAX_ATTEMPTS"]);
+        Assert.Equal($"`{defaults.BlobClaimDuration.TotalMinutes}`", documented["AUDITSENTINEL_BLOB_CLAIM_MINUTES"]);
+    }
+
+    [GeneratedRegex(@"^\| `(?<name>[A-Za-z_]+)` \| (?<default>[^|]+?) \|", RegexOptions.Multiline | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SettingRow();
+
+    [GeneratedRegex(@"name: '(?<name>[A-Za-z_]+)'", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex AppSettingName();
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AuditSentinel.Functions.Hosting;
 
 /// <summary>
-/// The app settings the handler reads (docs/function-app.md lists them with their defaults). Missing or malformed
+/// The app settings the handler reads (README.md, Function app settings, lists them with their defaults). Missing or malformed
 /// required settings stop the handler at start with a message naming the setting, instead of failing every
 /// invocation later.
 /// </summary>
@@ -53,7 +53,7 @@ public sealed class HandlerSettings
     private static string Required(IConfiguration configuration, string name) =>
         configuration[name] is { Length: > 0 } value
             ? value.Trim()
-            : throw new InvalidOperationException($"The app setting {name} is required (docs/function-app.md).");
+            : throw new InvalidOperationException($"The app setting {name} is required (README.md, Function app settings).");
 
     private static Uri HttpsUri(IConfiguration configuration, string name)
     {
