@@ -353,6 +353,7 @@ module rawContainerRoles 'modules/roles/storage-container-roles.bicep' = {
   params: {
     storageAccountName: dataStorage.outputs.name
     containerName: containers.raw
+    // The function only reads the evidence it ingests: its processing state lives in state/ markers in dead-letter.
     assignments: concat(
       [
         {

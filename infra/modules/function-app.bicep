@@ -51,6 +51,11 @@ param deadLetterContainerUrl string
 @description('Redact keystrokes typed at password prompts before they leave the function.')
 param redactTty bool = true
 
+@description('Attempts at a raw blob before it is given up on (poison record in the dead-letter container).')
+@minValue(1)
+@maxValue(10)
+param blobMaxAttempts int = 3
+
 @description('Fully qualified Event Hubs namespace (name.servicebus.windows.net).')
 param eventHubsFullyQualifiedNamespace string
 
@@ -155,6 +160,15 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'AUDITSENTINEL_REDACT_TTY'
           value: redactTty ? 'true' : 'false'
+        }
+        {
+          name: 'AUDITSENTINEL_BLOB_MAX_ATTEMPTS'
+          value: string(blobMaxAttempts)
+        }
+        // As long as host.json's functionTimeout: a duplicate delivery inside it waits for the running attempt.
+        {
+          name: 'AUDITSENTINEL_BLOB_CLAIM_MINUTES'
+          value: '30'
         }
       ]
     }

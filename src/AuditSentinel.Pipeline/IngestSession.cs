@@ -24,6 +24,7 @@ public sealed class IngestSession : IDisposable
     private readonly List<AuditEvent> _completed = [];
     private readonly List<AuditEventRow> _eventRows = [];
     private readonly List<TtyInputRow> _ttyRows = [];
+    private readonly List<EventKey> _cutEvents = [];
     private readonly Dictionary<string, HostAccounting> _hosts = new(StringComparer.Ordinal);
     private readonly IngestReport _report;
     private long _rejectedBytes;
@@ -42,6 +43,25 @@ public sealed class IngestSession : IDisposable
 
     /// <summary>The accounting so far.</summary>
     public IngestReport Report => _report;
+
+    /// <summary>
+    /// The events <see cref="CompleteAsync"/> cut at the unit's end because the input continues; hand them to the
+    /// next unit of the same stream with <see cref="ContinueFrom"/>.
+    /// </summary>
+    public IReadOnlyList<EventKey> CutEvents => _cutEvents;
+
+    /// <summary>
+    /// Continues a stream whose previous unit cut these events: their records in this unit become partial rows too
+    /// (with the same EventId), so no half of a split event looks whole.
+    /// </summary>
+    public void ContinueFrom(IEnumerable<EventKey> cutEvents)
+    {
+        ArgumentNullException.ThrowIfNull(cutEvents);
+        foreach (var key in cutEvents)
+        {
+            _assembler.RememberEmitted(key);
+        }
+    }
 
     /// <summary>Pushes one line (without its terminator).</summary>
     /// <param name="line">The line's bytes; not kept after the call.</param>
@@ -128,6 +148,11 @@ public sealed class IngestSession : IDisposable
             {
                 host.PartialEvents++;
                 _report.PartialEvents++;
+            }
+
+            if (completed.Partial == PartialReason.InputBoundary)
+            {
+                _cutEvents.Add(completed.Key);
             }
 
             host.SawEventAt(completed.Key.Timestamp.ToDateTimeOffset());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using AuditSentinel.Azure.Blobs;
 using AuditSentinel.Azure.DeadLetters;
@@ -78,9 +79,68 @@ public sealed class BlobContainerAccessTests(AzuriteFixture azurite)
         Assert.Contains("ConditionNotMet", error.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<byte[]> ReadAllAsync(BlobContainerAccess container, string name)
+    [Fact]
+    public async Task Of_callers_racing_to_create_the_same_blob_if_absent_exactly_one_wins()
     {
-        await using var stream = await container.OpenReadAsync(name);
+        var container = await azurite.NewContainerAsync();
+        var racers = Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                return (Racer: i, ETag: (ETag?)await container.CreateIfAbsentAsync("state/a.log", Metadata("owner", i.ToString(CultureInfo.InvariantCulture))), Status: 201);
+            }
+            catch (RequestFailedException e)
+            {
+                return (Racer: i, ETag: null, e.Status);
+            }
+        });
+
+        var outcomes = await Task.WhenAll(racers);
+
+        var winner = Assert.Single(outcomes, o => o.ETag is not null);
+        Assert.All(outcomes.Where(o => o.ETag is null), o => Assert.Equal(409, o.Status));
+        var stored = await container.GetPropertiesAsync("state/a.log");
+        Assert.Equal(winner.ETag, stored.ETag);
+        Assert.Equal(winner.Racer.ToString(CultureInfo.InvariantCulture), stored.Metadata["owner"]);
+        Assert.Empty(await ReadAllAsync(container, "state/a.log"));
+    }
+
+    [Fact]
+    public async Task Metadata_written_on_a_stale_ETag_is_refused_and_leaves_the_newer_write()
+    {
+        var container = await azurite.NewContainerAsync();
+        var created = await container.CreateIfAbsentAsync("state/b.log", Metadata("step", "created"));
+        var updated = await container.SetMetadataAsync("state/b.log", Metadata("step", "updated"), created);
+
+        var stale = await Assert.ThrowsAsync<RequestFailedException>(() => container.SetMetadataAsync("state/b.log", Metadata("step", "stale"), created));
+
+        Assert.NotEqual(created, updated);
+        Assert.Equal(412, stale.Status);
+        Assert.Contains("ConditionNotMet", stale.Message, StringComparison.Ordinal);
+        var stored = await container.GetPropertiesAsync("state/b.log");
+        Assert.Equal(updated, stored.ETag);
+        Assert.Equal("updated", stored.Metadata["step"]);
+    }
+
+    [Fact]
+    public async Task A_read_of_a_version_that_was_replaced_fails_instead_of_reading_the_new_one()
+    {
+        var container = await azurite.NewContainerAsync();
+        await container.UploadAsync("c.log", new MemoryStream([1, 2, 3]));
+        var seen = (await container.GetPropertiesAsync("c.log")).ETag;
+        Assert.Equal([1, 2, 3], await ReadAllAsync(container, "c.log", seen));
+
+        await container.UploadAsync("c.log", new MemoryStream([4, 5, 6]));
+        var error = await Assert.ThrowsAsync<RequestFailedException>(() => ReadAllAsync(container, "c.log", seen));
+
+        Assert.Equal(412, error.Status);
+    }
+
+    private static Dictionary<string, string> Metadata(string key, string value) => new(StringComparer.Ordinal) { [key] = value };
+
+    private static async Task<byte[]> ReadAllAsync(BlobContainerAccess container, string name, ETag? ifMatch = null)
+    {
+        await using var stream = await container.OpenReadAsync(name, ifMatch);
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy, 16 * 1024);
         return copy.ToArray();

@@ -8,7 +8,7 @@ public sealed class BlobAccessOptions : ClientOptions
     /// <summary>The Blob REST API version sent as x-ms-version.</summary>
     public string ServiceVersion { get; set; } = "2024-11-04";
 
-    /// <summary>The token scope (managed identity needs Storage Blob Data Contributor on the container).</summary>
+    /// <summary>The token scope (managed identity needs Storage Blob Data Reader on the container to read, Contributor to write).</summary>
     public string Scope { get; set; } = "https://storage.azure.com/.default";
 
     /// <summary>Block size for uploads (default 4 MiB).</summary>

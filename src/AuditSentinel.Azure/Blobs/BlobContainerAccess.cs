@@ -11,8 +11,8 @@ namespace AuditSentinel.Azure.Blobs;
 
 /// <summary>
 /// The few Blob REST operations the pipeline needs, on Azure.Core's HttpPipeline with a TokenCredential
-/// (managed identity in production): resumable ranged reads, streamed block uploads, metadata, index tags,
-/// listing by prefix, delete.
+/// (managed identity in production): resumable ranged reads, streamed block uploads, metadata (optionally
+/// conditional on the ETag), create-if-absent, index tags, listing by prefix, delete.
 /// </summary>
 public sealed class BlobContainerAccess
 {
@@ -83,14 +83,25 @@ public sealed class BlobContainerAccess
     }
 
     /// <summary>Opens a read stream that resumes from where it broke, failing clearly if the blob changed meanwhile.</summary>
-    public async Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken = default)
+    public Task<Stream> OpenReadAsync(string name, CancellationToken cancellationToken = default) =>
+        OpenReadAsync(name, null, cancellationToken);
+
+    /// <summary>
+    /// Opens a read stream of the version <paramref name="ifMatch"/> names (If-Match): a blob replaced since that
+    /// ETag was seen fails with 412 instead of being read in place of it.
+    /// </summary>
+    public async Task<Stream> OpenReadAsync(string name, ETag? ifMatch, CancellationToken cancellationToken = default)
     {
-        var first = await GetRangeAsync(name, 0, null, cancellationToken).ConfigureAwait(false);
+        var first = await GetRangeAsync(name, 0, ifMatch, cancellationToken).ConfigureAwait(false);
         return new ResumableBlobReadStream(this, name, first, _options.MaxReadResumes);
     }
 
     /// <summary>The blob's user metadata (x-ms-meta-*).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> GetMetadataAsync(string name, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<string, string>> GetMetadataAsync(string name, CancellationToken cancellationToken = default) =>
+        (await GetPropertiesAsync(name, cancellationToken).ConfigureAwait(false)).Metadata;
+
+    /// <summary>The blob's ETag and user metadata (x-ms-meta-*), without reading its content.</summary>
+    public async Task<BlobProperties> GetPropertiesAsync(string name, CancellationToken cancellationToken = default)
     {
         using var message = Create(RequestMethod.Head, name, cancellationToken, 200);
         await SendAsync(message, cancellationToken).ConfigureAwait(false);
@@ -104,16 +115,48 @@ public sealed class BlobContainerAccess
             }
         }
 
-        return metadata;
+        return new BlobProperties(ETagOf(message.Response), metadata);
+    }
+
+    /// <summary>
+    /// Creates an empty blob carrying <paramref name="metadata"/> only if no blob of that name exists
+    /// (If-None-Match: *): of several callers racing for the same name exactly one succeeds; the others get
+    /// <see cref="RequestFailedException"/> 409 BlobAlreadyExists.
+    /// </summary>
+    /// <returns>The new blob's ETag.</returns>
+    public async Task<ETag> CreateIfAbsentAsync(string name, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken = default)
+    {
+        using var message = Create(RequestMethod.Put, name, cancellationToken, 201);
+        message.Request.Headers.Add("x-ms-blob-type", "BlockBlob");
+        message.Request.Headers.Add(HttpHeader.Names.IfNoneMatch, "*");
+        AddMetadata(message.Request, metadata);
+        message.Request.Content = RequestContent.Create(ReadOnlyMemory<byte>.Empty);
+        await SendAsync(message, cancellationToken).ConfigureAwait(false);
+        return ETagOf(message.Response);
     }
 
     /// <summary>Replaces the blob's user metadata.</summary>
-    public async Task SetMetadataAsync(string name, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken = default)
+    /// <returns>The blob's new ETag.</returns>
+    public Task<ETag> SetMetadataAsync(string name, IReadOnlyDictionary<string, string> metadata, CancellationToken cancellationToken = default) =>
+        SetMetadataAsync(name, metadata, null, cancellationToken);
+
+    /// <summary>
+    /// Replaces the blob's user metadata if the blob still has the ETag <paramref name="ifMatch"/> (If-Match); a blob
+    /// changed since fails with <see cref="RequestFailedException"/> 412 ConditionNotMet and is left as it is.
+    /// </summary>
+    /// <returns>The blob's new ETag.</returns>
+    public async Task<ETag> SetMetadataAsync(string name, IReadOnlyDictionary<string, string> metadata, ETag? ifMatch, CancellationToken cancellationToken = default)
     {
         using var message = Create(RequestMethod.Put, name, cancellationToken, 200);
         message.Request.Uri.AppendQuery("comp", "metadata");
+        if (ifMatch is { } etag)
+        {
+            message.Request.Headers.Add(HttpHeader.Names.IfMatch, etag.ToString("H"));
+        }
+
         AddMetadata(message.Request, metadata);
         await SendAsync(message, cancellationToken).ConfigureAwait(false);
+        return ETagOf(message.Response);
     }
 
     /// <summary>Replaces the blob's index tags (used as the processed marker).</summary>
@@ -256,6 +299,9 @@ public sealed class BlobContainerAccess
             throw ServiceErrors.Create(message.Response);
         }
     }
+
+    private static ETag ETagOf(Response response) =>
+        response.Headers.ETag ?? throw new InvalidOperationException($"The storage service answered {response.Status} without an ETag.");
 
     private static void AddMetadata(Request request, IReadOnlyDictionary<string, string>? metadata)
     {

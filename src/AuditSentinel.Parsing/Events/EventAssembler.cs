@@ -58,6 +58,13 @@ public sealed class EventAssembler
         }
     }
 
+    /// <summary>
+    /// Declares that an event was already emitted elsewhere, e.g. cut partial at the end of the previous unit of a
+    /// stream: its records that arrive now form an event flagged <see cref="PartialReason.LateRecord"/>, never one
+    /// that looks whole.
+    /// </summary>
+    public void RememberEmitted(EventKey key) => Remember(key);
+
     /// <summary>Emits every open event: at the end of a whole log (<paramref name="inputContinues"/> false) they are
     /// complete, as auparse treats them; at the end of one unit of a stream they are partial.</summary>
     public void Flush(ICollection<AuditEvent> completed, bool inputContinues = false)

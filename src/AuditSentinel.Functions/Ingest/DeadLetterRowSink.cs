@@ -1,0 +1,53 @@
+using AuditSentinel.Azure.DeadLetters;
+using AuditSentinel.Pipeline;
+using AuditSentinel.Tables;
+
+namespace AuditSentinel.Functions.Ingest;
+
+/// <summary>
+/// Sends nothing: keeps every row in the dead-letter store under its table's stream, so a unit given up on can be
+/// delivered later by replay once its cause is fixed. Items hold at most <see cref="RowsPerItem"/> rows.
+/// </summary>
+public sealed class DeadLetterRowSink(IDeadLetterStore store, string ruleId, string source, string reason, string error) : IRowSink
+{
+    /// <summary>The most rows one item holds.</summary>
+    public const int RowsPerItem = 5000;
+
+    private static readonly Dictionary<string, string> StreamByTable = AuditTables.All.ToDictionary(t => t.Name, t => t.StreamName, StringComparer.Ordinal);
+
+    private readonly Dictionary<string, (string Stream, List<ReadOnlyMemory<byte>> Rows)> _pending = new(StringComparer.Ordinal);
+    private long _deadLettered;
+
+    /// <inheritdoc />
+    public long DeadLetteredRows => _deadLettered;
+
+    /// <inheritdoc />
+    public void Write(string table, ReadOnlySpan<byte> rowJson)
+    {
+        if (!_pending.TryGetValue(table, out var pending))
+        {
+            var stream = StreamByTable.TryGetValue(table, out var s) ? s : throw new ArgumentException($"No stream is declared for table '{table}'.", nameof(table));
+            pending = (stream, []);
+            _pending.Add(table, pending);
+        }
+
+        pending.Rows.Add(rowJson.ToArray());
+    }
+
+    /// <inheritdoc />
+    public async ValueTask FlushAsync(bool final, CancellationToken cancellationToken)
+    {
+        foreach (var table in _pending.Keys.ToList())
+        {
+            var (stream, rows) = _pending[table];
+            if (rows.Count == 0 || (!final && rows.Count < RowsPerItem))
+            {
+                continue;
+            }
+
+            await store.WriteAsync(new DeadLetterInfo(ruleId, stream, table, reason, error, source, DateTimeOffset.UtcNow), rows, cancellationToken).ConfigureAwait(false);
+            _deadLettered += rows.Count;
+            _pending[table] = (stream, []);
+        }
+    }
+}

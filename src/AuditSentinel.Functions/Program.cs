@@ -1,0 +1,4 @@
+using AuditSentinel.Functions.Hosting;
+
+await using var app = HandlerApp.Build(args);
+await app.RunAsync();
