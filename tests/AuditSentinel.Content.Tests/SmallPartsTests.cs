@@ -43,12 +43,14 @@ public sealed class SmallPartsTests
             let window = 10m; // why
             let allow = dynamic(['a', 'b']);
             let name = 'x';
+            let shells = @"/(ba|z)sh$";
+            let quoted = @'it''s';
             let Base = LinuxAuditEvents() | where Comm == name;
             let later = 7;
             Base
             | where Count > threshold
             """;
-        Assert.Equal([("threshold", "5"), ("window", "10m"), ("allow", "dynamic(['a', 'b'])"), ("name", "'x'"), ("later", "7")], TuningKnobs.Of(query));
+        Assert.Equal([("threshold", "5"), ("window", "10m"), ("allow", "dynamic(['a', 'b'])"), ("name", "'x'"), ("shells", "@\"/(ba|z)sh$\""), ("quoted", "@'it''s'"), ("later", "7")], TuningKnobs.Of(query));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace AuditSentinel.Content.Build;
 
 /// <summary>
 /// The tuning knobs of a query: the <c>let name = literal;</c> statements it starts with (thresholds, windows,
-/// allow-lists). Writing knobs that way is the convention of our content, so the catalogue lists them without
+/// allow-lists, verbatim regular expressions). Writing knobs that way is the convention of our content, so the catalogue lists them without
 /// anyone maintaining a second list.
 /// </summary>
 public static partial class TuningKnobs
@@ -33,6 +33,6 @@ public static partial class TuningKnobs
         return knobs;
     }
 
-    [GeneratedRegex(@"^let\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?<value>\d+(\.\d+)?(d|h|m|s|ms)?|(dynamic|datetime|time)\(.*\)|'[^']*'|""[^""]*""|true|false)\s*;\s*(//.*)?$", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"^let\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?<value>\d+(\.\d+)?(d|h|m|s|ms)?|(dynamic|datetime|time)\(.*\)|'[^']*'|""[^""]*""|@'(?:[^']|'')*'|@""(?:[^""]|"""")*""|true|false)\s*;\s*(//.*)?$", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex LetLiteral();
 }
