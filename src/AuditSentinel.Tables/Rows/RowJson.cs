@@ -22,15 +22,4 @@ internal static class RowJson
 
         writer.WriteEndArray();
     }
-
-    internal static void WriteStringMap(Utf8JsonWriter writer, IReadOnlyList<KeyValuePair<string, string>> map)
-    {
-        writer.WriteStartObject();
-        for (var i = 0; i < map.Count; i++)
-        {
-            writer.WriteString(map[i].Key, map[i].Value);
-        }
-
-        writer.WriteEndObject();
-    }
 }
