@@ -8,7 +8,7 @@ namespace AuditSentinel.Benchmarks;
 
 /// <summary>Rows to NDJSON with the reused writer: figures per event (the sample's event and TTY rows).</summary>
 [MemoryDiagnoser]
-public sealed class RowWriterBenchmarks : IDisposable
+public class RowWriterBenchmarks : IDisposable
 {
     private readonly RowJsonWriter _writer = new();
     private readonly ArrayBufferWriter<byte> _output = new(1 << 20);
@@ -48,5 +48,9 @@ public sealed class RowWriterBenchmarks : IDisposable
         return _output.WrittenCount;
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -14,7 +14,7 @@ internal static class SampleLines
     internal const int LineCount = 840;
 
     /// <summary>Events those lines assemble into.</summary>
-    internal const int EventCount = 199;
+    internal const int EventCount = 198;
 
     private static readonly Lazy<byte[][]> LinesLazy = new(Load);
 

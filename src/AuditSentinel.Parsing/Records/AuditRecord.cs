@@ -90,15 +90,13 @@ public sealed class AuditRecord
     /// </summary>
     public int IndexOf(ReadOnlySpan<byte> name, bool enriched = false, int start = 0)
     {
-        var line = _line.AsSpan();
         var fields = _fields.AsSpan(0, FieldCount);
+        var key = FieldToken.KeyOf(name);
         for (var i = Math.Max(start, 0); i < fields.Length; i++)
         {
             ref readonly var token = ref fields[i];
-            if ((token.Origin == FieldOrigin.Enriched) == enriched
-                && (token.NameStart >= 0
-                    ? token.NameLength == name.Length && line.Slice(token.NameStart, token.NameLength).SequenceEqual(name)
-                    : FieldTokenizer.SyntheticNames[~token.NameStart].AsSpan().SequenceEqual(name)))
+            if (token.NameKey == key && token.NameLength == name.Length && (token.Origin == FieldOrigin.Enriched) == enriched
+                && (name.Length <= sizeof(ulong) || NameOf(token).SequenceEqual(name)))
             {
                 return i;
             }
@@ -106,6 +104,9 @@ public sealed class AuditRecord
 
         return -1;
     }
+
+    private ReadOnlySpan<byte> NameOf(in FieldToken token) =>
+        token.NameStart >= 0 ? _line.AsSpan(token.NameStart, token.NameLength) : FieldTokenizer.SyntheticNames[~token.NameStart];
 
     private bool TryFind(ReadOnlySpan<byte> name, bool enriched, out AuditField field)
     {
