@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Text.Json;
 using AuditSentinel.Azure.Ingestion;
 using AuditSentinel.TestSupport.Azure;
-using Azure.Core;
 
 namespace AuditSentinel.Azure.Tests;
 
@@ -21,13 +20,7 @@ internal static class IngestionTestRows
 
     public static LogsIngestionClient Client(LogsIngestionEndpoint endpoint, StaticTokenCredential? credential = null, int maxRetries = 8, TimeSpan? networkTimeout = null)
     {
-        var options = new LogsIngestionClientOptions { Transport = LoopbackTls.CreateTransport() };
-        options.Retry.MaxRetries = maxRetries;
-        options.Retry.Mode = RetryMode.Fixed;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(5);
-        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(50);
-        // Only tests that inject timeouts shorten this: a legitimately slow call timed out would be delivered twice.
-        options.Retry.NetworkTimeout = networkTimeout ?? TimeSpan.FromSeconds(20);
+        var options = LoopbackClientOptions.Apply(new LogsIngestionClientOptions(), maxRetries, networkTimeout);
         return new LogsIngestionClient(endpoint.Endpoint, credential ?? new StaticTokenCredential(endpoint.ExpectedToken), options);
     }
 

@@ -20,6 +20,9 @@ public sealed class LogsIngestionClient
     /// </summary>
     public const string TruncatedFieldsColumn = "TruncatedFields";
 
+    /// <summary>The most uncompressed JSON one call carries (1 MiB, as the official client): a JSON array of rows joined by commas.</summary>
+    public const int MaxBatchBytes = RowBatch.MaxBytes;
+
     private static readonly StatusCodeClassifier Success = new(stackalloc ushort[] { 204 });
     private readonly HttpPipeline _pipeline;
     private readonly Uri _endpoint;

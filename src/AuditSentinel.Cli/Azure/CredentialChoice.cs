@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using Azure.Core;
 using Azure.Identity;
@@ -12,6 +13,18 @@ internal static class CredentialChoice
 {
     internal static readonly string[] Names = ["default", "managed-identity", "azure-cli", "none"];
 
+    /// <summary>The <c>--credential</c> option shared by the commands that call Azure.</summary>
+    internal static Option<string> CreateOption()
+    {
+        var option = new Option<string>("--credential")
+        {
+            Description = "default (DefaultAzureCredential), managed-identity (AZURE_CLIENT_ID for a user-assigned one), azure-cli, or none (loopback test endpoints only).",
+            DefaultValueFactory = _ => "default",
+        };
+        option.AcceptOnlyFromAmong(Names);
+        return option;
+    }
+
     internal static TokenCredential Create(string name, Uri endpoint) => name switch
     {
         "default" => new DefaultAzureCredential(),
@@ -20,8 +33,8 @@ internal static class CredentialChoice
             : ManagedIdentityId.SystemAssigned),
         "azure-cli" => new AzureCliCredential(),
         "none" when IsLoopback(endpoint) => new LoopbackTestCredential(),
-        "none" => throw new ArgumentException($"--credential none is only for loopback endpoints (local testing); {endpoint.Host} is not one.", nameof(name)),
-        _ => throw new ArgumentException($"Unknown credential '{name}'. Use one of: {string.Join(", ", Names)}.", nameof(name)),
+        "none" => throw new UsageException($"--credential none is only for loopback endpoints (local testing); {endpoint.Host} is not one."),
+        _ => throw new UsageException($"Unknown credential '{name}'. Use one of: {string.Join(", ", Names)}."),
     };
 
     internal static bool IsLoopback(Uri endpoint) =>

@@ -3,11 +3,7 @@ using AuditSentinel.Parsing.Records;
 
 namespace AuditSentinel.Pipeline.Sinks;
 
-/// <summary>
-/// Keeps rejected lines in a local NDJSON file, one object per line:
-/// <c>{"source":..,"line":..,"reason":..,"explanation":..,"text":..}</c>. The text is the line as read (invalid UTF-8
-/// replaced), so an operator can see and replay it.
-/// </summary>
+/// <summary>Keeps rejected lines in a local NDJSON file, one <c>{source,line,reason,explanation,text}</c> object per line.</summary>
 public sealed class RejectedLinesFileSink : IRejectedLineSink, IAsyncDisposable
 {
     private readonly string _path;
@@ -26,13 +22,7 @@ public sealed class RejectedLinesFileSink : IRejectedLineSink, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(source);
         _file ??= new FileStream(_path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         _writer ??= new Utf8JsonWriter(_file);
-        _writer.WriteStartObject();
-        _writer.WriteString("source"u8, source.Name);
-        _writer.WriteNumber("line"u8, lineNumber);
-        _writer.WriteString("reason"u8, RejectReasons.Code(reason));
-        _writer.WriteString("explanation"u8, RejectReasons.Explain(reason));
-        _writer.WriteString("text"u8, System.Text.Encoding.UTF8.GetString(line));
-        _writer.WriteEndObject();
+        RejectedLineJson.Write(_writer, source, lineNumber, line, reason);
         _writer.Flush();
         _writer.Reset();
         _file.WriteByte((byte)'\n');

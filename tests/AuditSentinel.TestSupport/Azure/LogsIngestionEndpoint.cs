@@ -13,7 +13,8 @@ namespace AuditSentinel.TestSupport.Azure;
 /// contract: <c>POST /dataCollectionRules/{id}/streams/{stream}?api-version=2023-01-01</c>, a bearer token,
 /// a gzip body holding a JSON array of objects of at most 1 MiB (413 past it), and only the declared
 /// columns of a declared stream (others are dropped and reported). It records every accepted row and
-/// injects faults on demand: permanent, scripted, or a seeded random mix.
+/// injects faults on demand: permanent, scripted, or a seeded random mix (an injected 413 only hits calls of more
+/// than one row, as the real service would).
 /// </summary>
 public sealed class LogsIngestionEndpoint : IAsyncDisposable
 {
@@ -136,7 +137,9 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
             return;
         }
 
-        if (NextFault() is { } fault)
+        // An injected 413 waits for the body: the service never refuses a single-row call as too large.
+        var fault = NextFault();
+        if (fault is not null && fault.Kind != IngestionFaultKind.TooLarge413)
         {
             call.Fault = fault;
             await ApplyAsync(context, fault).ConfigureAwait(false);
@@ -166,6 +169,13 @@ public sealed class LogsIngestionEndpoint : IAsyncDisposable
         if (Parse(body) is not JsonArray rows || rows.Any(static r => r is not JsonObject))
         {
             await RejectAsync(context, 400, "InvalidJson", "The body must be a JSON array of objects.").ConfigureAwait(false);
+            return;
+        }
+
+        if (fault is not null && rows.Count > 1)
+        {
+            call.Fault = fault;
+            await ApplyAsync(context, fault).ConfigureAwait(false);
             return;
         }
 

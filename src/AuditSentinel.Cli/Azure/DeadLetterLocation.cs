@@ -1,0 +1,31 @@
+using AuditSentinel.Azure.Blobs;
+using AuditSentinel.Azure.DeadLetters;
+
+namespace AuditSentinel.Cli.Azure;
+
+/// <summary>The <c>--dead-letter</c> / <c>replay</c> location: a local folder, or an https blob container URL (the function app's store).</summary>
+internal static class DeadLetterLocation
+{
+    /// <summary>The folder used when <c>send</c> is given no <c>--dead-letter</c>: nothing undelivered is ever only in memory.</summary>
+    internal const string DefaultFolder = "audit-sentinel-dead-letter";
+
+    /// <summary>The blob name prefix of items in a container (the function app's default).</summary>
+    internal const string DefaultBlobPrefix = "dead-letter/";
+
+    internal static IDeadLetterStore Open(string location, string blobPrefix, Func<Uri, AzureConnection> connect)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(location);
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || uri.IsFile)
+        {
+            return new FolderDeadLetterStore(location);
+        }
+
+        if (uri.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new UsageException($"A dead-letter container must be an https URL (https://ACCOUNT.blob.core.windows.net/CONTAINER), not {location}.");
+        }
+
+        var connection = connect(uri);
+        return new BlobDeadLetterStore(new BlobContainerAccess(uri, connection.Credential, connection.Apply(new BlobAccessOptions())), blobPrefix);
+    }
+}

@@ -1,0 +1,113 @@
+using System.IO.Compression;
+using System.Text.Json;
+using AuditSentinel.Azure.DeadLetters;
+using AuditSentinel.Cli.Azure;
+using AuditSentinel.Cli.Commands;
+using AuditSentinel.Cli.Generation;
+using AuditSentinel.Cli.Inputs;
+using AuditSentinel.Pipeline;
+using AuditSentinel.Pipeline.Delivery;
+using AuditSentinel.Tables;
+using AuditSentinel.TestSupport;
+using AuditSentinel.TestSupport.Azure;
+using Spectre.Console.Testing;
+
+namespace AuditSentinel.Cli.Tests;
+
+/// <summary>A work folder for send/replay runs against the in-process endpoints: inputs, what parse makes of them, the dead-letter folder.</summary>
+internal sealed class DeliveryRun : IDisposable
+{
+    public const string RuleId = "dcr-0123456789abcdef0123456789abcdef";
+
+    public static readonly string[] RowTables = [AuditTables.LinuxAuditEvents.Schema.Name, AuditTables.LinuxTtyInput.Schema.Name];
+
+    private readonly string _work = Directory.CreateTempSubdirectory("send-").FullName;
+
+    public string DeadLetterFolder => Path.Combine(_work, "dead-letter");
+
+    public FolderDeadLetterStore Store => new(DeadLetterFolder);
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    public static AzureConnection Connection(LogsIngestionEndpoint endpoint, TimeSpan? networkTimeout = null) =>
+        new(new StaticTokenCredential(endpoint.ExpectedToken), options => LoopbackClientOptions.Apply(options, maxRetries: 12, networkTimeout));
+
+    /// <summary>A gzip corpus generated from the ssh-intrusion log, alone in a folder (sent as a DIR argument).</summary>
+    public async Task<string> GeneratedCorpusFolderAsync(long bytes, int hosts)
+    {
+        CorpusGenerator generator;
+        await using (var template = File.OpenRead(RepoPaths.SshIntrusionLog))
+        {
+            generator = await CorpusGenerator.FromLogAsync(template, CancellationToken.None);
+        }
+
+        var folder = Directory.CreateDirectory(Path.Combine(_work, "generated")).FullName;
+        await using var file = File.Create(Path.Combine(folder, "audit.log.1.gz"));
+        await using var gzip = new GZipStream(file, CompressionLevel.Fastest);
+        generator.Write(gzip, bytes, hosts);
+        return folder;
+    }
+
+    /// <summary>The EventIds <c>parse --out</c> writes for each row table.</summary>
+    public async Task<Dictionary<string, HashSet<string>>> ParsedEventIdsAsync(IReadOnlyList<LogInput> inputs)
+    {
+        var outDir = Path.Combine(_work, "parsed");
+        Assert.Equal(0, await ParseCommand.RunAsync(inputs, outDir, wantSummary: false, new IngestOptions(), new TestConsole(), CancellationToken.None));
+        return RowTables.ToDictionary(t => t, t => File.ReadLines(Path.Combine(outDir, t + ".ndjson")).Select(EventIdOf).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    }
+
+    /// <summary>Runs <c>send</c>; the dead-letter store is the run's folder unless a store and its location are given.</summary>
+    public async Task<(int Exit, string Output, string Errors)> SendAsync(LogsIngestionEndpoint endpoint, IReadOnlyList<LogInput> inputs, AzureConnection connection, IDeadLetterStore? store = null, string? location = null)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        using var errors = new StringWriter();
+        var request = new SendRequest(inputs, endpoint.Endpoint, RuleId, store ?? Store, location ?? DeadLetterFolder, new IngestOptions(), new DeliveryOptions());
+        var exit = await SendCommand.RunAsync(request, connection, console, errors, CancellationToken.None);
+        return (exit, console.Output, errors.ToString());
+    }
+
+    /// <summary>Runs <c>replay</c> of the run's folder, or of the given store and location.</summary>
+    public async Task<(int Exit, string Output, string Errors)> ReplayAsync(LogsIngestionEndpoint endpoint, AzureConnection connection, IDeadLetterStore? store = null, string? location = null)
+    {
+        var console = new TestConsole();
+        console.Profile.Width = 200;
+        using var errors = new StringWriter();
+        var exit = await ReplayCommand.RunAsync(new ReplayRequest(store ?? Store, location ?? DeadLetterFolder, endpoint.Endpoint, 4), connection, console, errors, CancellationToken.None);
+        return (exit, console.Output, errors.ToString());
+    }
+
+    public async Task<List<DeadLetterItem>> DeadLettersAsync(IDeadLetterStore? store = null)
+    {
+        store ??= Store;
+        var items = new List<DeadLetterItem>();
+        await foreach (var id in store.ListAsync())
+        {
+            items.Add(await store.ReadAsync(id));
+        }
+
+        return items;
+    }
+
+    /// <summary>The count on the summary table's row whose label is <paramref name="label"/>.</summary>
+    public static long SummaryValue(string output, string label)
+    {
+        var row = output.Split('\n').Single(l => l.Contains("│ " + label + " ", StringComparison.Ordinal));
+        return long.Parse(row.Split('│')[^2].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public static HashSet<string> AcceptedEventIds(LogsIngestionEndpoint endpoint, string table) =>
+        endpoint.AcceptedRows(table).Select(EventIdOf).ToHashSet(StringComparer.Ordinal);
+
+    public static string EventIdOf(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("EventId").GetString()!;
+    }
+
+    public static string EventIdOf(ReadOnlyMemory<byte> json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("EventId").GetString()!;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using AuditSentinel.Cli.Commands;
+using AuditSentinel.Cli.Inputs;
+using AuditSentinel.Tables;
+using AuditSentinel.TestSupport;
+using AuditSentinel.TestSupport.Azure;
+using Spectre.Console.Testing;
+using static AuditSentinel.Cli.Tests.DeliveryRun;
+
+namespace AuditSentinel.Cli.Tests;
+
+public sealed partial class QueryCommandTests : IDisposable
+{
+    private const string Workspace = "11111111-2222-3333-4444-555555555555";
+    private readonly DeliveryRun _run = new();
+
+    public void Dispose() => _run.Dispose();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_smoke_test_reads_the_count_of_a_sent_log_from_the_query_output(bool tsv)
+    {
+        await using var ingestion = await AuditStreams.StartEndpointAsync();
+        var inputs = InputResolver.Resolve([RepoPaths.SshIntrusionLog]);
+        var expected = (await _run.ParsedEventIdsAsync(inputs))[AuditTables.LinuxAuditEvents.Schema.Name].Count;
+        Assert.Equal(0, (await _run.SendAsync(ingestion, inputs, Connection(ingestion))).Exit);
+        // Answers the smoke test's count query from what the ingestion endpoint accepted.
+        await using var query = await LogsQueryEndpoint.StartAsync(request =>
+        {
+            var match = SmokeQuery().Match(request.Query);
+            return match.Success
+                ? LogsQueryAnswer.Table([("Count", "long")], [[ingestion.AcceptedRows(match.Groups["table"].Value).Count(r => r.Contains(match.Groups["source"].Value, StringComparison.Ordinal))]])
+                : LogsQueryAnswer.Error(400, "BadArgumentError", "Unsupported query", "SyntaxError", request.Query);
+        });
+        // The same query text infra/scripts/smoke-test.sh builds.
+        var smokeQuery = $"LinuxAuditEvents_CL | where SourceName has '{Path.GetFileName(RepoPaths.SshIntrusionLog)}' | count";
+
+        var (exit, output, _) = await QueryAsync(query, smokeQuery, tsv);
+
+        Assert.Equal(0, exit);
+        var request = Assert.Single(query.Requests);
+        Assert.Equal(Workspace, request.Workspace);
+        Assert.Equal("P1D", request.Timespan);
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), await LastNumberAsTheSmokeTestReadsItAsync(output));
+    }
+
+    [Fact]
+    public async Task A_refused_query_exits_with_failed_and_the_service_message()
+    {
+        await using var query = await LogsQueryEndpoint.StartAsync(_ =>
+            LogsQueryAnswer.Error(400, "BadArgumentError", "The request had some invalid properties", "SemanticError", "'NoSuchTable_CL' could not be resolved"));
+
+        var (exit, output, errors) = await QueryAsync(query, "NoSuchTable_CL | count", tsv: false);
+
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Contains("'NoSuchTable_CL' could not be resolved", errors, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    [Theory]
+    [InlineData("30m", 30 * 60)]
+    [InlineData("12h", 12 * 3600)]
+    [InlineData("7d", 7 * 86400)]
+    [InlineData("PT1H", 3600)]
+    [InlineData("P2D", 2 * 86400)]
+    public void Timespans_are_read_in_short_and_ISO_8601_forms(string text, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), QueryCommand.ParseTimespan(text));
+
+    [Theory]
+    [InlineData("0d")]
+    [InlineData("7w")]
+    [InlineData("P")]
+    [InlineData("-1h")]
+    public void Timespans_that_are_not_positive_durations_are_refused(string text) =>
+        Assert.Throws<UsageException>(() => QueryCommand.ParseTimespan(text));
+
+    private static async Task<(int Exit, string Output, string Errors)> QueryAsync(LogsQueryEndpoint query, string kql, bool tsv)
+    {
+        var console = new TestConsole();
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var connection = new Azure.AzureConnection(new StaticTokenCredential("query-token"), options => LoopbackClientOptions.Apply(options));
+        var exit = await QueryCommand.RunAsync(new QueryRequest(Workspace, kql, TimeSpan.FromDays(1), query.Endpoint, tsv), connection, console, output, errors, CancellationToken.None);
+        return (exit, console.Output + output, errors.ToString());
+    }
+
+    /// <summary>Runs the smoke test's own extraction: <c>grep -Eo '[0-9]+' | tail -n 1</c>.</summary>
+    private static async Task<string> LastNumberAsTheSmokeTestReadsItAsync(string output)
+    {
+        var start = new ProcessStartInfo("bash", ["-c", "grep -Eo '[0-9]+' | tail -n 1"]) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(output);
+        process.StandardInput.Close();
+        var last = (await process.StandardOutput.ReadToEndAsync()).Trim();
+        await process.WaitForExitAsync();
+        return last;
+    }
+
+    [GeneratedRegex(@"^(?<table>\w+) \| where SourceName has '(?<source>[^']*)' \| count$", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SmokeQuery();
+}
