@@ -1,4 +1,3 @@
-using AuditSentinel.Parsing.Records;
 using AuditSentinel.Pipeline;
 using BenchmarkDotNet.Attributes;
 
@@ -34,18 +33,5 @@ public class PipelineBenchmarks
 
         var report = await session.CompleteAsync(inputContinues: false, CancellationToken.None);
         return report.Events + _sink.Bytes;
-    }
-
-    private sealed class CountingSink : IRowSink, IRejectedLineSink
-    {
-        public long Bytes { get; private set; }
-
-        public void Write(string table, ReadOnlySpan<byte> rowJson) => Bytes += rowJson.Length + 1;
-
-        public void Reject(IngestSource source, long lineNumber, ReadOnlySpan<byte> line, RejectReason reason) => Bytes += line.Length;
-
-        public ValueTask FlushAsync(bool final, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-
-        public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }
