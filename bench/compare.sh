@@ -1,46 +1,66 @@
 #!/usr/bin/env bash
-# Whole-process comparison: audit-sentinel parse against the reference ausearch on the same file, one run each,
-# printing throughput, the ratio to `ausearch --format csv`, and peak RSS (GNU time).
+# Whole-process comparison: audit-sentinel parse against the reference ausearch on the same file, printing for each
+# tool the median of RUNS runs: wall seconds, throughput, the ratio to `ausearch --format csv`, CPU seconds (user +
+# sys, the fairer figure on a shared machine), the CPU-time ratio, and peak RSS (GNU time).
 #   bench/compare.sh [SIZE] [FILE]      SIZE defaults to 200MB; FILE is generated from the embedded sample if absent.
+#   RUNS=3 (default) runs each tool that many times, interleaved; OURS_ONLY=1 skips ausearch (the 1 GB memory run).
 # Our process is pinned to one core (taskset -c 0) so the ratio is per core, as the targets are stated.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 size="${1:-200MB}"
 corpus="${2:-$root/out/bench/corpus-$size.log}"
 out="$root/out/bench/parse-out"
+runs="${RUNS:-3}"
 
 need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
-need ausearch auditd
+[ "${OURS_ONLY:-0}" = 1 ] || need ausearch auditd
 [ -x /usr/bin/time ] || need time time
 need taskset util-linux
 
-dotnet publish "$root/src/AuditSentinel.Cli" -c Release -o "$root/out/bench/cli" --nologo -v quiet >/dev/null
+# ReadyToRun (precompiled code, the crossgen2 package comes from NuGet) saves most of the start-up JIT: about 14% of
+# the CPU of a 200 MB parse (docs/performance.md). It needs a runtime identifier.
+dotnet publish "$root/src/AuditSentinel.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$root/out/bench/cli" --nologo -v quiet >/dev/null
 cli="$root/out/bench/cli/audit-sentinel"
 mkdir -p "$(dirname "$corpus")"
 [ -f "$corpus" ] || "$cli" generate --out "$corpus" --size "$size"
 bytes=$(stat -c %s "$corpus")
 cat "$corpus" > /dev/null   # warm the page cache so every tool reads from memory
 
-measure() { # name, command...
-  local name="$1"; shift
+measure() { # prints: wall-seconds cpu-seconds peak-rss-kb
   local log; log=$(mktemp)
-  /usr/bin/time -f '%e %M' -o "$log" "$@" > /dev/null 2>&1 || { echo "$name failed"; cat "$log"; exit 1; }
-  read -r seconds rss_kb < <(tail -1 "$log"); rm -f "$log"
-  echo "$name $seconds $rss_kb"
+  rm -rf "$out"
+  /usr/bin/time -f '%e %U %S %M' -o "$log" "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; cat "$log" >&2; exit 1; }
+  tail -1 "$log" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'; rm -f "$log"
 }
 
-results=()
-results+=("$(measure 'ausearch --format csv' env TZ=UTC ausearch --format csv -if "$corpus")")
-results+=("$(measure 'ausearch -i' env TZ=UTC ausearch -i -if "$corpus")")
-rm -rf "$out"
-results+=("$(measure 'audit-sentinel parse --out' taskset -c 0 "$cli" parse "$corpus" --out "$out" --format ndjson)")
-results+=("$(measure 'audit-sentinel parse (summary)' taskset -c 0 "$cli" parse "$corpus")")
+names=(); commands=()
+if [ "${OURS_ONLY:-0}" != 1 ]; then
+  names+=('ausearch --format csv'); commands+=("env TZ=UTC ausearch --format csv -if $corpus")
+  names+=('ausearch -i'); commands+=("env TZ=UTC ausearch -i -if $corpus")
+fi
+names+=('audit-sentinel parse --out'); commands+=("taskset -c 0 $cli parse $corpus --out $out --format ndjson")
+names+=('audit-sentinel parse (summary)'); commands+=("taskset -c 0 $cli parse $corpus")
 
-baseline=$(echo "${results[0]}" | awk '{print $(NF-1)}')
-printf '\ninput: %s (%d bytes), machine: %s, %s cores\n\n' "$corpus" "$bytes" "$(uname -m)" "$(nproc)"
-printf '%-34s %9s %10s %14s %12s\n' tool seconds 'MB/s' 'vs csv' 'peak RSS MB'
-for r in "${results[@]}"; do
-  name=$(echo "$r" | awk '{NF-=2; print}'); seconds=$(echo "$r" | awk '{print $(NF-1)}'); rss=$(echo "$r" | awk '{print $NF}')
-  awk -v n="$name" -v s="$seconds" -v r="$rss" -v b="$bytes" -v base="$baseline" \
-    'BEGIN { s = (s < 0.01 ? 0.01 : s); printf "%-34s %9.2f %10.1f %13.2fx %12.1f\n", n, s, b/1048576/s, base/s, r/1024 }'
+declare -A samples
+for ((run = 1; run <= runs; run++)); do
+  for i in "${!names[@]}"; do
+    # shellcheck disable=SC2086
+    samples[$i]+="$(measure ${commands[$i]})"$'\n'
+  done
+done
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+printf '\ninput: %s (%d bytes), %d run(s) each, medians; machine: %s, %s cores, %s\n\n' "$corpus" "$bytes" "$runs" "$(uname -m)" "$(nproc)" \
+  "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+printf '%-32s %8s %9s %8s %8s %9s %8s %11s\n' tool wall-s 'MB/s' 'vs csv' cpu-s 'MB/cpu-s' 'vs csv' 'peak RSS MB'
+base_wall=""; base_cpu=""
+for i in "${!names[@]}"; do
+  wall=$(printf '%s' "${samples[$i]}" | awk 'NF { print $1 }' | median)
+  cpu=$(printf '%s' "${samples[$i]}" | awk 'NF { print $2 }' | median)
+  rss=$(printf '%s' "${samples[$i]}" | awk 'NF { print $3 }' | sort -n | tail -1)
+  [ -n "$base_wall" ] || { base_wall=$wall; base_cpu=$cpu; }
+  awk -v n="${names[$i]}" -v w="$wall" -v c="$cpu" -v r="$rss" -v b="$bytes" -v bw="$base_wall" -v bc="$base_cpu" 'BEGIN {
+    w = (w < 0.01 ? 0.01 : w); c = (c < 0.01 ? 0.01 : c)
+    printf "%-32s %8.2f %9.1f %7.2fx %8.2f %9.1f %7.2fx %11.1f\n", n, w, b / 1048576 / w, bw / w, c, b / 1048576 / c, bc / c, r / 1024 }'
 done

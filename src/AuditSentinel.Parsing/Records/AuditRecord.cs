@@ -84,23 +84,34 @@ public sealed class AuditRecord
     /// <inheritdoc />
     public override string ToString() => LineText;
 
-    private bool TryFind(ReadOnlySpan<byte> name, bool enriched, out AuditField field)
+    /// <summary>
+    /// The index of the first field named <paramref name="name"/> at or after <paramref name="start"/>, among the body and
+    /// <c>msg='...'</c> fields or, when <paramref name="enriched"/>, among the ENRICHED ones; -1 when there is none.
+    /// </summary>
+    public int IndexOf(ReadOnlySpan<byte> name, bool enriched = false, int start = 0)
     {
-        var line = _line.AsSpan();
-        for (var i = 0; i < FieldCount; i++)
+        var fields = _fields.AsSpan(0, FieldCount);
+        var key = FieldToken.KeyOf(name);
+        for (var i = Math.Max(start, 0); i < fields.Length; i++)
         {
-            ref readonly var token = ref _fields[i];
-            if ((token.Origin == FieldOrigin.Enriched) == enriched
-                && (token.NameStart >= 0
-                    ? token.NameLength == name.Length && line.Slice(token.NameStart, token.NameLength).SequenceEqual(name)
-                    : FieldTokenizer.SyntheticNames[~token.NameStart].AsSpan().SequenceEqual(name)))
+            ref readonly var token = ref fields[i];
+            if (token.NameKey == key && token.NameLength == name.Length && (token.Origin == FieldOrigin.Enriched) == enriched
+                && (name.Length <= sizeof(ulong) || NameOf(token).SequenceEqual(name)))
             {
-                field = new AuditField(this, token);
-                return true;
+                return i;
             }
         }
 
-        field = default;
-        return false;
+        return -1;
+    }
+
+    private ReadOnlySpan<byte> NameOf(in FieldToken token) =>
+        token.NameStart >= 0 ? _line.AsSpan(token.NameStart, token.NameLength) : FieldTokenizer.SyntheticNames[~token.NameStart];
+
+    private bool TryFind(ReadOnlySpan<byte> name, bool enriched, out AuditField field)
+    {
+        var index = IndexOf(name, enriched);
+        field = index < 0 ? default : new AuditField(this, _fields[index]);
+        return index >= 0;
     }
 }

@@ -1,4 +1,29 @@
 namespace AuditSentinel.Parsing.Records;
 
 /// <summary>Offsets of one key=value pair inside a record's line bytes.</summary>
-internal readonly record struct FieldToken(int NameStart, int NameLength, int ValueStart, int ValueLength, FieldKind Kind, FieldOrigin Origin);
+/// <param name="NameStart">Where the name starts; the bitwise complement of a <see cref="FieldTokenizer.SyntheticNames"/> index for a name not in the line.</param>
+/// <param name="NameLength">The name's length in bytes.</param>
+/// <param name="ValueStart">Where the value starts.</param>
+/// <param name="ValueLength">The value's length in bytes.</param>
+/// <param name="Kind">How the value was written.</param>
+/// <param name="Origin">Where the field stands.</param>
+/// <param name="NameKey">The name's first 8 bytes (<see cref="KeyOf"/>): most names are that short, so one compare finds a field.</param>
+internal readonly record struct FieldToken(int NameStart, int NameLength, int ValueStart, int ValueLength, FieldKind Kind, FieldOrigin Origin, ulong NameKey)
+{
+    /// <summary>The first 8 bytes of a name, zero-padded, as one number.</summary>
+    internal static ulong KeyOf(ReadOnlySpan<byte> name)
+    {
+        if (name.Length >= sizeof(ulong))
+        {
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(name);
+        }
+
+        ulong key = 0;
+        for (var i = 0; i < name.Length; i++)
+        {
+            key |= (ulong)name[i] << (8 * i);
+        }
+
+        return key;
+    }
+}

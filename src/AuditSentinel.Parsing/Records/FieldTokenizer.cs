@@ -246,10 +246,10 @@ internal ref struct FieldTokenizer
     {
         if (_pendingOld >= 0 && nameStart >= 0)
         {
-            var name = _line.Slice(nameStart, nameLength);
-            if (_pendingOld == 1 && (name.SequenceEqual("auid"u8) || name.SequenceEqual("ses"u8)))
+            var legacy = _line.Slice(nameStart, nameLength);
+            if (_pendingOld == 1 && (legacy.SequenceEqual("auid"u8) || legacy.SequenceEqual("ses"u8)))
             {
-                nameStart = name[0] == (byte)'a' ? ~OldAuid : ~OldSes;
+                nameStart = legacy[0] == (byte)'a' ? ~OldAuid : ~OldSes;
                 nameLength = 0;
             }
         }
@@ -262,6 +262,7 @@ internal ref struct FieldTokenizer
             _tokens = larger;
         }
 
-        _tokens[_count++] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
+        var name = nameStart >= 0 ? _line.Slice(nameStart, nameLength) : SyntheticNames[~nameStart];
+        _tokens[_count++] = new FieldToken(nameStart, name.Length, valueStart, valueLength, kind, origin, FieldToken.KeyOf(name));
     }
 }

@@ -9,11 +9,25 @@ namespace AuditSentinel.Tables.Mapping;
 /// <summary>Builds the LinuxAuditEvents row of one event's non-TTY records.</summary>
 internal static class EventRowMapper
 {
+    private static readonly byte[][] PreferredNameTypes = ["CREATE"u8.ToArray(), "NORMAL"u8.ToArray(), "DELETE"u8.ToArray()];
+
     internal static AuditEventRow Map(AuditEvent auditEvent, string eventId, List<AuditRecord> records, string? sourceName, AttackKeyMap attackKeys)
     {
         var syscallRecord = Find(records, RecordType.Syscall);
         var primary = syscallRecord ?? PrimaryWithoutSyscall(records);
-        var fields = new EventFields(records, primary);
+        var fields = EventFields.Rent(records, primary);
+        try
+        {
+            return Map(auditEvent, eventId, records, sourceName, attackKeys, syscallRecord, primary, fields);
+        }
+        finally
+        {
+            fields.Return();
+        }
+    }
+
+    private static AuditEventRow Map(AuditEvent auditEvent, string eventId, List<AuditRecord> records, string? sourceName, AttackKeyMap attackKeys, AuditRecord? syscallRecord, AuditRecord primary, EventFields fields)
+    {
         var keys = Keys(fields);
         var syscall = syscallRecord is null ? null : Interpreted.Syscall(fields, syscallRecord);
         var (eventClass, decidedBy) = EventClassifier.Classify(records, syscall, keys);
@@ -108,12 +122,12 @@ internal static class EventRowMapper
 
     private static void MapObjects(EventFields fields, AuditEventRow row)
     {
-        List<IReadOnlyList<KeyValuePair<string, string>>>? paths = null;
+        List<FieldMap>? paths = null;
         foreach (var record in fields.Records)
         {
             if (record.TypeNumber == RecordType.Path)
             {
-                (paths ??= []).Add(AllFields(record));
+                (paths ??= []).Add(fields.AllFields(record));
                 fields.TakeAll(record);
             }
         }
@@ -160,13 +174,13 @@ internal static class EventRowMapper
         return techniques.Count == 0 ? null : techniques;
     }
 
-    private static string? ObjectPath(List<IReadOnlyList<KeyValuePair<string, string>>> paths)
+    private static string? ObjectPath(List<FieldMap> paths)
     {
-        foreach (var preferred in (ReadOnlySpan<string>)["CREATE", "NORMAL", "DELETE"])
+        foreach (var preferred in PreferredNameTypes)
         {
             foreach (var path in paths)
             {
-                if (string.Equals(Value(path, "nametype"), preferred, StringComparison.Ordinal) && Value(path, "name") is { } name)
+                if (path.ValueEquals("nametype"u8, preferred) && path.GetValue("name"u8) is { } name)
                 {
                     return name;
                 }
@@ -175,40 +189,13 @@ internal static class EventRowMapper
 
         foreach (var path in paths)
         {
-            if (!string.Equals(Value(path, "nametype"), "PARENT", StringComparison.Ordinal) && Value(path, "name") is { } name)
+            if (!path.ValueEquals("nametype"u8, "PARENT"u8) && path.GetValue("name"u8) is { } name)
             {
                 return name;
             }
         }
 
-        return Value(paths[0], "name");
-    }
-
-    private static string? Value(IReadOnlyList<KeyValuePair<string, string>> fields, string name)
-    {
-        foreach (var (key, value) in fields)
-        {
-            if (string.Equals(key, name, StringComparison.Ordinal))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
-
-    private static List<KeyValuePair<string, string>> AllFields(AuditRecord record)
-    {
-        var all = new List<KeyValuePair<string, string>>(record.FieldCount);
-        for (var i = 0; i < record.FieldCount; i++)
-        {
-            if (record[i].Text is { } value)
-            {
-                all.Add(new(record[i].NameText, value));
-            }
-        }
-
-        return all;
+        return paths[0].GetValue("name"u8);
     }
 
     private static (long? Id, string? Name) IdAndName(EventFields fields, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> enrichedName)

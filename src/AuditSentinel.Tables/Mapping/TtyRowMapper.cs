@@ -11,7 +11,19 @@ internal static class TtyRowMapper
 {
     internal static TtyInputRow Map(EventKey key, string eventId, AuditRecord record, string? terminal, string? sourceName, TtyRedactor redactor)
     {
-        var fields = new EventFields([record], record);
+        var fields = EventFields.Rent([record], record);
+        try
+        {
+            return Map(key, eventId, record, terminal, sourceName, redactor, fields);
+        }
+        finally
+        {
+            fields.Return();
+        }
+    }
+
+    private static TtyInputRow Map(EventKey key, string eventId, AuditRecord record, string? terminal, string? sourceName, TtyRedactor redactor, EventFields fields)
+    {
         var row = new TtyInputRow
         {
             EventTime = key.Timestamp.ToDateTimeOffset(),

@@ -94,7 +94,7 @@ public sealed class AuditEventRow
     public string? Cwd { get; set; }
 
     /// <summary>The PATH records' fields.</summary>
-    public IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>>? Paths { get; set; }
+    public IReadOnlyList<FieldMap>? Paths { get; set; }
 
     /// <summary>The object path.</summary>
     public string? FilePath { get; set; }
@@ -133,7 +133,7 @@ public sealed class AuditEventRow
     public string? SourceAddress { get; set; }
 
     /// <summary>Every other field.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>>? Fields { get; set; }
+    public FieldMap? Fields { get; set; }
 
     /// <summary>True when the event may be missing records.</summary>
     public bool Partial { get; set; }

@@ -36,21 +36,21 @@ public sealed class RowTableBuilder<TRow>(string baseName)
         Reference(name, ColumnType.Dynamic, description, value, RowJson.WriteStringArray);
 
     /// <summary>A <c>dynamic</c> column holding an object of string values; null is left out.</summary>
-    public RowTableBuilder<TRow> StringMap(string name, string description, Func<TRow, IReadOnlyList<KeyValuePair<string, string>>?> value) =>
+    public RowTableBuilder<TRow> StringMap(string name, string description, Func<TRow, FieldMap?> value) =>
         Reference(name, ColumnType.Dynamic, description, value, static (w, n, v) =>
         {
             w.WritePropertyName(n);
-            RowJson.WriteStringMap(w, v);
+            v.WriteTo(w);
         });
 
     /// <summary>A <c>dynamic</c> column holding an array of objects of string values; null is left out.</summary>
-    public RowTableBuilder<TRow> StringMapArray(string name, string description, Func<TRow, IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>>?> value) =>
+    public RowTableBuilder<TRow> StringMapArray(string name, string description, Func<TRow, IReadOnlyList<FieldMap>?> value) =>
         Reference(name, ColumnType.Dynamic, description, value, static (w, n, v) =>
         {
             w.WriteStartArray(n);
             for (var i = 0; i < v.Count; i++)
             {
-                RowJson.WriteStringMap(w, v[i]);
+                v[i].WriteTo(w);
             }
 
             w.WriteEndArray();
