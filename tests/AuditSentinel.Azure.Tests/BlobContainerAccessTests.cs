@@ -7,7 +7,7 @@ using Azure;
 namespace AuditSentinel.Azure.Tests;
 
 [Collection(AzuriteTests.Name)]
-public sealed class BlobContainerAccessTests(AzuriteFixture azurite)
+public sealed class BlobContainerAccessTests(AzuriteContainers azurite)
 {
     [Fact]
     public async Task A_large_upload_in_blocks_reads_back_identically_and_lists_by_prefix()
@@ -148,7 +148,7 @@ public sealed class BlobContainerAccessTests(AzuriteFixture azurite)
 }
 
 [Collection(AzuriteTests.Name)]
-public sealed class BlobDeadLetterStoreTests(AzuriteFixture azurite) : DeadLetterStoreTests
+public sealed class BlobDeadLetterStoreTests(AzuriteContainers azurite) : DeadLetterStoreTests
 {
     protected override async Task<IDeadLetterStore> CreateStoreAsync() => new BlobDeadLetterStore(await azurite.NewContainerAsync());
 }

@@ -1,3 +1,4 @@
+using static AuditSentinel.TestSupport.RowJson;
 using AuditSentinel.Azure.Blobs;
 using AuditSentinel.Cli.Azure;
 using AuditSentinel.Cli.Inputs;

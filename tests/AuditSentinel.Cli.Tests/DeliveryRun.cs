@@ -1,3 +1,4 @@
+using static AuditSentinel.TestSupport.RowJson;
 using System.IO.Compression;
 using System.Text.Json;
 using AuditSentinel.Azure.DeadLetters;
@@ -101,16 +102,4 @@ internal sealed class DeliveryRun : IDisposable
 
     public static HashSet<string> AcceptedEventIds(LogsIngestionEndpoint endpoint, string table) =>
         endpoint.AcceptedRows(table).Select(EventIdOf).ToHashSet(StringComparer.Ordinal);
-
-    public static string EventIdOf(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.GetProperty("EventId").GetString()!;
-    }
-
-    public static string EventIdOf(ReadOnlyMemory<byte> json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.GetProperty("EventId").GetString()!;
-    }
 }

@@ -1,3 +1,4 @@
+using static AuditSentinel.TestSupport.RowJson;
 using System.Diagnostics;
 using AuditSentinel.Cli.Commands;
 using AuditSentinel.Cli.Inputs;

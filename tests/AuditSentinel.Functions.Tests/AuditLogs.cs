@@ -25,24 +25,12 @@ internal static class AuditLogs
     }
 
     /// <summary>The rows the pipeline makes of <paramref name="text"/> without any delivery: the reference.</summary>
-    public static async Task<(IngestReport Report, CollectedRows Rows)> ParseAsync(string text)
-    {
-        var rows = new CollectedRows();
-        var report = await LogIngestion.IngestStreamAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), new IngestSource("reference", SourceKind.File), new IngestOptions(), rows, new CollectedRejectedLines());
-        return (report, rows);
-    }
-
-    public static string EventIdOf(string rowJson) => Property(rowJson, "EventId").GetString()!;
-
-    public static JsonElement Property(string rowJson, string name)
-    {
-        using var document = JsonDocument.Parse(rowJson);
-        return document.RootElement.GetProperty(name).Clone();
-    }
+    public static Task<(IngestReport Report, CollectedRows Rows)> ParseAsync(string text) =>
+        RowJson.ParseAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), "reference");
 
     public static IEnumerable<string> Events(this LogsIngestionEndpoint endpoint) => endpoint.AcceptedRows(AuditTables.LinuxAuditEvents.Schema.Name);
 
     public static IEnumerable<string> Health(this LogsIngestionEndpoint endpoint) => endpoint.AcceptedRows(AuditTables.LinuxAuditHealth.Schema.Name);
 
-    public static long Sum(this IEnumerable<string> rows, string column) => rows.Sum(r => Property(r, column).GetInt64());
+    public static long Sum(this IEnumerable<string> rows, string column) => rows.Sum(r => RowJson.Property(r, column).GetInt64());
 }

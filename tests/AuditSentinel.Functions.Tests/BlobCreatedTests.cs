@@ -1,3 +1,4 @@
+using AuditSentinel.TestSupport;
 using System.Text;
 using AuditSentinel.Azure.DeadLetters;
 using AuditSentinel.Functions.Blobs;
@@ -29,17 +30,17 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
         Assert.Equal("ingested", response.GetProperty("ReturnValue").GetProperty("outcome").GetString());
         Assert.Contains("ingested", response.GetProperty("Logs")[0].GetString(), StringComparison.Ordinal);
 
-        var expectedIds = referenceRows.Of(AuditTables.LinuxAuditEvents.Schema.Name).Select(AuditLogs.EventIdOf).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(expectedIds, handler.Endpoint.Events().Select(AuditLogs.EventIdOf).ToHashSet(StringComparer.Ordinal));
+        var expectedIds = referenceRows.Of(AuditTables.LinuxAuditEvents.Schema.Name).Select(RowJson.EventIdOf).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(expectedIds, handler.Endpoint.Events().Select(RowJson.EventIdOf).ToHashSet(StringComparer.Ordinal));
         Assert.Equal(referenceRows.Of(AuditTables.LinuxTtyInput.Schema.Name).Count, handler.Endpoint.AcceptedRows(AuditTables.LinuxTtyInput.Schema.Name).Count());
-        Assert.All(handler.Endpoint.Events(), r => Assert.Equal(blob, AuditLogs.Property(r, "SourceName").GetString()));
+        Assert.All(handler.Endpoint.Events(), r => Assert.Equal(blob, RowJson.Property(r, "SourceName").GetString()));
 
         var health = handler.Endpoint.Health().ToList();
         Assert.Equal(reference.Lines, health.Sum("Lines"));
         Assert.Equal(AuditLogs.SshIntrusionLines().Length + JunkLines.Length, reference.Lines);
         Assert.Equal(JunkLines.Length, health.Sum("RejectedLines"));
 
-        var kept = (await handler.DeadLetterItemsAsync()).Where(i => i.Info.Stream is null).SelectMany(i => i.Rows).Select(r => AuditLogs.Property(Encoding.UTF8.GetString(r.Span), "text").GetString()).ToList();
+        var kept = (await handler.DeadLetterItemsAsync()).Where(i => i.Info.Stream is null).SelectMany(i => i.Rows).Select(r => RowJson.Property(Encoding.UTF8.GetString(r.Span), "text").GetString()).ToList();
         Assert.Equal(JunkLines.Order(StringComparer.Ordinal), kept.Order(StringComparer.Ordinal));
 
         var state = await handler.StateOfAsync(blob);
@@ -87,7 +88,7 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
         var outcomes = replies.Select(r => r.Status == 200 ? r.Reply!.Value.GetProperty("ReturnValue").GetProperty("outcome").GetString() : r.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Single(outcomes, o => o == "ingested");
         Assert.All(outcomes.Where(o => o != "ingested"), o => Assert.Contains(o, new[] { "503", "skipped-processed" }));
-        var sentIds = handler.Endpoint.Events().Select(AuditLogs.EventIdOf).ToList();
+        var sentIds = handler.Endpoint.Events().Select(RowJson.EventIdOf).ToList();
         Assert.Equal(referenceRows.Of(AuditTables.LinuxAuditEvents.Schema.Name).Count, sentIds.Count);
         Assert.Equal(reference.Lines, handler.Endpoint.Health().Sum("Lines"));
         var state = await handler.StateOfAsync(blob);
@@ -117,8 +118,8 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
         Assert.Equal("ingested", reply!.Value.GetProperty("ReturnValue").GetProperty("outcome").GetString());
         Assert.Equal(secondReport.Lines, reply.Value.GetProperty("ReturnValue").GetProperty("lines").GetInt64());
         Assert.Equal(firstReport.Lines + secondReport.Lines, handler.Endpoint.Health().Sum("Lines"));
-        var sentIds = handler.Endpoint.Events().Select(AuditLogs.EventIdOf).ToHashSet(StringComparer.Ordinal);
-        Assert.Subset(sentIds, secondRows.Of(AuditTables.LinuxAuditEvents.Schema.Name).Select(AuditLogs.EventIdOf).ToHashSet(StringComparer.Ordinal));
+        var sentIds = handler.Endpoint.Events().Select(RowJson.EventIdOf).ToHashSet(StringComparer.Ordinal);
+        Assert.Subset(sentIds, secondRows.Of(AuditTables.LinuxAuditEvents.Schema.Name).Select(RowJson.EventIdOf).ToHashSet(StringComparer.Ordinal));
         var state = await handler.StateOfAsync(blob);
         Assert.True(state.Describes(second));
         Assert.True(state.IsProcessed);
@@ -196,8 +197,8 @@ public sealed class BlobCreatedTests(AzuriteFixture fixture)
         var replay = await DeadLetterReplayer.ReplayAsync(handler.DeadLetters, handler.IngestionClient());
 
         Assert.Equal(items.Count, replay.Delivered);
-        var expectedIds = referenceRows.Of(AuditTables.LinuxAuditEvents.Schema.Name).Select(AuditLogs.EventIdOf).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(expectedIds, handler.Endpoint.Events().Select(AuditLogs.EventIdOf).ToHashSet(StringComparer.Ordinal));
+        var expectedIds = referenceRows.Of(AuditTables.LinuxAuditEvents.Schema.Name).Select(RowJson.EventIdOf).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(expectedIds, handler.Endpoint.Events().Select(RowJson.EventIdOf).ToHashSet(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using AuditSentinel.TestSupport.Azure;
 using AuditSentinel.Azure.Blobs;
 using AuditSentinel.Functions.Blobs;
 using Azure;

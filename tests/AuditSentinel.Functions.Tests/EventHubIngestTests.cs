@@ -1,3 +1,4 @@
+using AuditSentinel.TestSupport;
 using System.Text;
 using System.Text.Json;
 using AuditSentinel.Functions.EventHubs;
@@ -23,12 +24,12 @@ public sealed class EventHubIngestTests(AzuriteFixture fixture)
         var (status, reply, body) = await handler.InvokeAsync(EventHubIngestFunction.Name, HostPayloads.EventHubBatch(messages, firstSequenceNumber: 100));
 
         Assert.True(status == 200, body);
-        var expectedIds = referenceRows.Of(AuditTables.LinuxAuditEvents.Schema.Name).Select(AuditLogs.EventIdOf).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(expectedIds, handler.Endpoint.Events().Select(AuditLogs.EventIdOf).ToHashSet(StringComparer.Ordinal));
+        var expectedIds = referenceRows.Of(AuditTables.LinuxAuditEvents.Schema.Name).Select(RowJson.EventIdOf).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(expectedIds, handler.Endpoint.Events().Select(RowJson.EventIdOf).ToHashSet(StringComparer.Ordinal));
         Assert.Equal(reference.Lines, handler.Endpoint.Health().Sum("Lines"));
         var source = $"{HostPayloads.EventHubName}/0/100-{100 + messages.Count - 1}";
         Assert.Equal(source, reply!.Value.GetProperty("ReturnValue").GetProperty("source").GetString());
-        Assert.All(handler.Endpoint.Health(), r => Assert.Equal("eventhub", AuditLogs.Property(r, "SourceKind").GetString()));
+        Assert.All(handler.Endpoint.Health(), r => Assert.Equal("eventhub", RowJson.Property(r, "SourceKind").GetString()));
     }
 
     [Fact]
@@ -53,8 +54,8 @@ public sealed class EventHubIngestTests(AzuriteFixture fixture)
             Assert.True(status == 200, body);
         }
 
-        var computers = handler.Endpoint.Events().GroupBy(r => AuditLogs.Property(r, "SourceName").GetString()!.Split('/')[1])
-            .ToDictionary(g => g.Key, g => g.Select(r => AuditLogs.Property(r, "Computer").GetString()).Distinct().ToList(), StringComparer.Ordinal);
+        var computers = handler.Endpoint.Events().GroupBy(r => RowJson.Property(r, "SourceName").GetString()!.Split('/')[1])
+            .ToDictionary(g => g.Key, g => g.Select(r => RowJson.Property(r, "Computer").GetString()).Distinct().ToList(), StringComparer.Ordinal);
         foreach (var (host, _, _) in shapes)
         {
             Assert.Equal([host], computers[host]);
@@ -69,9 +70,9 @@ public sealed class EventHubIngestTests(AzuriteFixture fixture)
         await using var handler = await HandlerUnderTest.StartAsync(fixture.Azurite);
         var (_, referenceRows) = await AuditLogs.ParseAsync(string.Join('\n', Lines));
         var target = referenceRows.Of(AuditTables.LinuxAuditEvents.Schema.Name)
-            .First(r => AuditLogs.Property(r, "RecordCount").GetInt32() >= 4 && AuditLogs.Property(r, "RecordType").GetString() == "SYSCALL");
-        var eventId = AuditLogs.EventIdOf(target);
-        var serial = AuditLogs.Property(target, "Serial").GetInt64();
+            .First(r => RowJson.Property(r, "RecordCount").GetInt32() >= 4 && RowJson.Property(r, "RecordType").GetString() == "SYSCALL");
+        var eventId = RowJson.EventIdOf(target);
+        var serial = RowJson.Property(target, "Serial").GetInt64();
         var syscall = Array.FindIndex(Lines, l => l.Contains("type=SYSCALL", StringComparison.Ordinal) && l.Contains($":{serial}):", StringComparison.Ordinal));
         var first = Lines[..(syscall + 1)];
         var rest = Lines[(syscall + 1)..];
@@ -79,12 +80,12 @@ public sealed class EventHubIngestTests(AzuriteFixture fixture)
         Assert.Equal(200, (await handler.InvokeAsync(EventHubIngestFunction.Name, HostPayloads.EventHubBatch(first, 0))).Status);
         Assert.Equal(200, (await handler.InvokeAsync(EventHubIngestFunction.Name, HostPayloads.EventHubBatch(rest, first.Length))).Status);
 
-        var halves = handler.Endpoint.Events().Where(r => AuditLogs.EventIdOf(r) == eventId).ToList();
-        Assert.Contains(halves, r => AuditLogs.Property(r, "PartialReason").GetString() == "input-boundary");
-        Assert.Contains(halves, r => AuditLogs.Property(r, "PartialReason").GetString() == "late-record");
-        Assert.All(halves.Where(r => AuditLogs.Property(r, "SourceName").GetString()!.EndsWith($"/{first.Length}-{Lines.Length - 1}", StringComparison.Ordinal)),
-            r => Assert.True(AuditLogs.Property(r, "Partial").GetBoolean()));
-        Assert.Equal(AuditLogs.Property(target, "RecordCount").GetInt32(), halves.Sum(r => AuditLogs.Property(r, "RecordCount").GetInt32()));
+        var halves = handler.Endpoint.Events().Where(r => RowJson.EventIdOf(r) == eventId).ToList();
+        Assert.Contains(halves, r => RowJson.Property(r, "PartialReason").GetString() == "input-boundary");
+        Assert.Contains(halves, r => RowJson.Property(r, "PartialReason").GetString() == "late-record");
+        Assert.All(halves.Where(r => RowJson.Property(r, "SourceName").GetString()!.EndsWith($"/{first.Length}-{Lines.Length - 1}", StringComparison.Ordinal)),
+            r => Assert.True(RowJson.Property(r, "Partial").GetBoolean()));
+        Assert.Equal(RowJson.Property(target, "RecordCount").GetInt32(), halves.Sum(r => RowJson.Property(r, "RecordCount").GetInt32()));
     }
 
     [Fact]
@@ -136,7 +137,7 @@ public sealed class EventHubIngestTests(AzuriteFixture fixture)
         Assert.Contains("Data.events", text, StringComparison.Ordinal);
         var item = Assert.Single(await handler.DeadLetterItemsAsync());
         Assert.Equal("rejected:invalid-invocation", item.Info.Reason);
-        Assert.Equal(Encoding.UTF8.GetString(body), AuditLogs.Property(Encoding.UTF8.GetString(item.Rows[0].Span), "invocation").GetString());
+        Assert.Equal(Encoding.UTF8.GetString(body), RowJson.Property(Encoding.UTF8.GetString(item.Rows[0].Span), "invocation").GetString());
     }
 
     private static string Json(Dictionary<string, string> record) => JsonSerializer.Serialize(record);

@@ -1,3 +1,4 @@
+using AuditSentinel.TestSupport.Azure;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;

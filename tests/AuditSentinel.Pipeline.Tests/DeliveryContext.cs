@@ -64,22 +64,6 @@ internal sealed class DeliveryContext : IAsyncDisposable
     }
 
     /// <summary>The rows the pipeline makes of a log, collected offline (what a delivery must bring across).</summary>
-    public static async Task<(IngestReport Report, CollectedRows Rows)> ParseAsync(string path)
-    {
-        var rows = new CollectedRows();
-        var report = await LogIngestion.IngestStreamAsync(File.OpenRead(path), new IngestSource(path, SourceKind.File), new IngestOptions(), rows, new CollectedRejectedLines());
-        return (report, rows);
-    }
-
-    public static string EventIdOf(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.GetProperty("EventId").GetString()!;
-    }
-
-    public static string EventIdOf(ReadOnlyMemory<byte> json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.GetProperty("EventId").GetString()!;
-    }
+    public static Task<(IngestReport Report, CollectedRows Rows)> ParseAsync(string path) =>
+        RowJson.ParseAsync(File.OpenRead(path), path);
 }

@@ -1,3 +1,4 @@
+using static AuditSentinel.TestSupport.RowJson;
 using System.Text;
 using AuditSentinel.Azure.DeadLetters;
 using AuditSentinel.Pipeline.Delivery;

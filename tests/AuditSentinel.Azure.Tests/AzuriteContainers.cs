@@ -5,15 +5,9 @@ using Azure.Core.Pipeline;
 
 namespace AuditSentinel.Azure.Tests;
 
-/// <summary>One Azurite for the test collection; each test gets its own container.</summary>
-public sealed class AzuriteFixture : IAsyncLifetime
+/// <summary>The collection's Azurite, with a fresh container per test.</summary>
+public sealed class AzuriteContainers : AzuriteFixture
 {
-    public AzuriteBlob Azurite { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Azurite = await AzuriteBlob.StartAsync();
-
-    public async Task DisposeAsync() => await Azurite.DisposeAsync();
-
     public async Task<BlobContainerAccess> NewContainerAsync(params HttpPipelinePolicy[] policies)
     {
         var options = new BlobAccessOptions { Transport = LoopbackTls.CreateTransport(), BlockSize = 256 * 1024 };
@@ -30,7 +24,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class AzuriteTests : ICollectionFixture<AzuriteFixture>
+public sealed class AzuriteTests : ICollectionFixture<AzuriteContainers>
 {
     public const string Name = "Azurite";
 }
