@@ -44,6 +44,10 @@ public sealed partial class PackageLayoutTests(AzuriteFixture fixture)
         var folders = Directory.GetDirectories(output).Where(d => File.Exists(Path.Combine(d, "function.json"))).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(Functions.Order(StringComparer.Ordinal), folders);
         Assert.False(File.Exists(Path.Combine(output, "web.config")));
+
+        // The handler runs the CLI's parse loop and gets the CLI's runtime setting (docs/performance.md).
+        var runtime = Json(Path.Combine(output, "AuditSentinel.Functions.runtimeconfig.json")).GetProperty("runtimeOptions").GetProperty("configProperties");
+        Assert.False(runtime.GetProperty("System.Runtime.TieredPGO").GetBoolean());
     }
 
     [Fact]

@@ -9,8 +9,8 @@ using Azure;
 namespace AuditSentinel.Functions.Blobs;
 
 /// <summary>
-/// The BlobCreated function (Event Grid trigger): streams the new raw blob with the app's identity (gzip by name or
-/// content), parses it and delivers the rows; every line ends in a row or in the dead-letter store. Idempotent
+/// The BlobCreated function (Event Grid trigger): streams the new raw blob with the app's identity (gzip known by its
+/// magic bytes), parses it and delivers the rows; every line ends in a row or in the dead-letter store. Idempotent
 /// through a state marker per blob version in the dead-letter container (<see cref="BlobStateStore"/>), written
 /// conditionally: a processed blob is never sent twice, of racing deliveries one attempt claims the blob and the
 /// others are refused, and a blob that fails <see cref="HandlerSettings.BlobMaxAttempts"/> times ends in a
