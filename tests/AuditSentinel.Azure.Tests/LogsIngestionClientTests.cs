@@ -78,7 +78,7 @@ public sealed class LogsIngestionClientTests
         await using var endpoint = await StartEndpointAsync();
         endpoint.PermanentFault = new IngestionFault(kind);
         var rows = Rows(3000, 900);
-        var reported = new List<int>();
+        var reported = new List<List<int>>();
         var options = new LogsUploadOptions();
         options.UploadFailed += args =>
         {
@@ -87,7 +87,7 @@ public sealed class LogsIngestionClientTests
             Assert.Contains("Injected fault", error.Message, StringComparison.Ordinal);
             lock (reported)
             {
-                reported.AddRange(args.FailedLogs.Cast<ReadOnlyMemory<byte>>().Select(IdOf));
+                reported.Add([.. args.FailedLogs.Cast<ReadOnlyMemory<byte>>().Select(IdOf)]);
             }
 
             return Task.CompletedTask;
@@ -95,11 +95,19 @@ public sealed class LogsIngestionClientTests
 
         await Client(endpoint).UploadAsync(Rule, TestStream, rows, options);
 
-        reported.Sort();
-        Assert.Equal(Enumerable.Range(0, rows.Count), reported);
+        Assert.Equal(Enumerable.Range(0, rows.Count), reported.SelectMany(ids => ids).Order());
         Assert.Empty(endpoint.AcceptedRows);
-        Assert.True(endpoint.Calls.Count >= 3);
         Assert.All(endpoint.Calls, c => Assert.Equal(status, c.Status));
+
+        // Not retried: one call per batch, and each event reports exactly one batch, a run of consecutive rows
+        // that fits one call.
+        Assert.True(reported.Count >= 3, $"expected several batches, got {reported.Count}");
+        Assert.Equal(reported.Count, endpoint.Calls.Count);
+        Assert.All(reported, ids =>
+        {
+            Assert.Equal(Enumerable.Range(ids[0], ids.Count), ids);
+            Assert.InRange(ids.Sum(id => rows[id].Length + 1) + 1, 2, LogsIngestionClient.MaxBatchBytes);
+        });
     }
 
     [Fact]
