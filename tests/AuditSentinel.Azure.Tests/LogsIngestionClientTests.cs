@@ -160,16 +160,18 @@ public sealed class LogsIngestionClientTests
         Assert.Equal("Payload", document.RootElement.GetProperty(LogsIngestionClient.TruncatedFieldsColumn).GetString());
     }
 
-    [Fact]
-    public async Task Retry_After_is_honoured()
+    [Theory]
+    [InlineData(IngestionFaultKind.Throttled429, 429)]
+    [InlineData(IngestionFaultKind.Unavailable503, 503)]
+    public async Task Retry_After_is_honoured(IngestionFaultKind kind, int status)
     {
         await using var endpoint = await StartEndpointAsync();
-        endpoint.Script(new IngestionFault(IngestionFaultKind.Throttled429, RetryAfterSeconds: 1));
+        endpoint.Script(new IngestionFault(kind, RetryAfterSeconds: 1));
 
         await Client(endpoint).UploadAsync(Rule, TestStream, Rows(10, 10));
 
         var calls = endpoint.Calls.ToList();
-        Assert.Equal([429, 204], calls.Select(c => c.Status));
+        Assert.Equal([status, 204], calls.Select(c => c.Status));
         var waited = Stopwatch.GetElapsedTime(calls[0].ReceivedTimestamp, calls[1].ReceivedTimestamp);
         Assert.True(waited >= TimeSpan.FromSeconds(0.95), $"retried after {waited.TotalMilliseconds} ms, Retry-After was 1 s (client delay 5 ms)");
     }
