@@ -160,6 +160,22 @@ public sealed class LogsIngestionClientTests
         Assert.Equal("Payload", document.RootElement.GetProperty(LogsIngestionClient.TruncatedFieldsColumn).GetString());
     }
 
+    [Fact]
+    public async Task The_default_retry_policy_outlasts_a_burst_that_Azure_Core_defaults_would_dead_letter()
+    {
+        await using var endpoint = await StartEndpointAsync();
+        endpoint.Script(Enumerable.Repeat(new IngestionFault(IngestionFaultKind.Unavailable503), 6).ToArray());
+        var options = new LogsIngestionClientOptions { Transport = LoopbackTls.CreateTransport() };
+        options.Retry.Delay = TimeSpan.FromMilliseconds(5); // only the delays are shortened; the retry count is the default
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
+        var client = new LogsIngestionClient(endpoint.Endpoint, new StaticTokenCredential(endpoint.ExpectedToken), options);
+
+        await client.UploadAsync(Rule, TestStream, Rows(10, 10));
+
+        Assert.Equal([503, 503, 503, 503, 503, 503, 204], endpoint.Calls.Select(c => c.Status));
+        Assert.Equal(Enumerable.Range(0, 10), AcceptedIds(endpoint));
+    }
+
     [Theory]
     [InlineData(IngestionFaultKind.Throttled429, 429)]
     [InlineData(IngestionFaultKind.Unavailable503, 503)]

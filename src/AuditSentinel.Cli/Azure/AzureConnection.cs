@@ -1,4 +1,5 @@
 using Azure.Core;
+using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Azure;
 
@@ -8,7 +9,7 @@ namespace AuditSentinel.Cli.Azure;
 internal sealed record AzureConnection(TokenCredential Credential, Action<ClientOptions> Configure)
 {
     /// <summary>The <c>--credential</c> choice, with retries patient enough for a long upload from a laptop.</summary>
-    internal static AzureConnection For(string credential, Uri endpoint) => new(CredentialChoice.Create(credential, endpoint), ConfigureRetries);
+    internal static AzureConnection For(string credential, Uri endpoint) => new(CredentialChoice.Create(credential, endpoint), static options => PatientRetries.Apply(options.Retry));
 
     internal T Apply<T>(T options)
         where T : ClientOptions
@@ -17,13 +18,4 @@ internal sealed record AzureConnection(TokenCredential Credential, Action<Client
         return options;
     }
 
-    // Throttling (429) and outages (5xx) usually pass within minutes: up to 10 retries, exponential from 1 s to 60 s,
-    // Retry-After honoured by Azure.Core.
-    private static void ConfigureRetries(ClientOptions options)
-    {
-        options.Retry.Mode = RetryMode.Exponential;
-        options.Retry.MaxRetries = 10;
-        options.Retry.Delay = TimeSpan.FromSeconds(1);
-        options.Retry.MaxDelay = TimeSpan.FromSeconds(60);
-    }
 }
