@@ -80,8 +80,8 @@ public sealed class ContentBuildTests
     {
         var catalogue = DetectionCatalogue.Render(RepoContent.Fixtures);
         Assert.Contains("## Analytic rules (2)", catalogue, StringComparison.Ordinal);
-        Assert.Contains("**Interactive root shell through sudo or su** (`sudo-to-root-shell`) | Medium | PrivilegeEscalation | T1548.003 Sudo and Sudo Caching, T1078 Valid Accounts | LinuxAuditEvents_CL<br>Syscall: execve | PT15M / PT1H | Account, Host, Process | `shells = dynamic(['bash', 'sh', 'zsh', 'dash', 'fish'])`<br>`lookback = 1h` |", catalogue, StringComparison.Ordinal);
-        Assert.Contains("(`audit-rules-deleted`) | High | DefenseEvasion | T1562.012 Disable or Modify Linux Audit System | LinuxAuditEvents_CL<br>RecordType: CONFIG_CHANGE |", catalogue, StringComparison.Ordinal);
+        Assert.Contains("**Interactive root shell through sudo or su** (`sudo-to-root-shell`) | Medium | PrivilegeEscalation | T1548.003 Sudo and Sudo Caching, T1078 Valid Accounts | LinuxAuditEvents_CL<br>Syscall: execve<br>Needs: execve auditing (any key or none). | PT15M / PT1H | Account, Host, Process | Tuning: shells lists the programs that count as a shell.<br>`shells = dynamic(['bash', 'sh', 'zsh', 'dash', 'fish'])`<br>`lookback = 1h` |", catalogue, StringComparison.Ordinal);
+        Assert.Contains("(`audit-rules-deleted`) | High | DefenseEvasion | T1562.012 Disable or Modify Linux Audit System | LinuxAuditEvents_CL<br>RecordType: CONFIG_CHANGE<br>Needs: nothing beyond auditd; the kernel reports every rule change. |", catalogue, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,7 +43,9 @@ public sealed class RuleValidationTests : IDisposable
     [InlineData("  aggregationKind: AlertPerResult", "  aggregationKind: PerResult", "eventGroupingSettings.aggregationKind 'PerResult' is not one of")]
     [InlineData("Syscall == 'execve'", "Syscall == 'exceve'", "Syscall is compared with 'exceve', a value it never holds")]
     [InlineData("name: Interactive root shell through sudo or su\n", "", "name is required")]
-    [InlineData("kind: Scheduled", "kind: Scheduled\nqueryFrequncy: PT5M", "line 70: Property 'queryFrequncy' not found")]
+    [InlineData("  Needs: execve auditing (any key or none).\n", "", "description has no 'Needs:' section")]
+    [InlineData("  Tuning: shells lists the programs that count as a shell.\n", "", "description has no 'Tuning:' section")]
+    [InlineData("kind: Scheduled", "kind: Scheduled\nqueryFrequncy: PT5M", "line 72: Property 'queryFrequncy' not found")]
     public void A_broken_rule_is_reported_with_what_is_wrong(string original, string broken, string expected)
     {
         Assert.Contains(original, Fixture, StringComparison.Ordinal);

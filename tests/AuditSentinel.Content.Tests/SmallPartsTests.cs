@@ -1,10 +1,11 @@
 using AuditSentinel.Content.Attack;
 using AuditSentinel.Content.Build;
+using AuditSentinel.Content.Documents;
 using AuditSentinel.Content.Validation;
 
 namespace AuditSentinel.Content.Tests;
 
-/// <summary>Durations, tuning knobs and the ATT&amp;CK catalogue.</summary>
+/// <summary>Durations, tuning knobs, description sections, column literals and the ATT&amp;CK catalogue.</summary>
 public sealed class SmallPartsTests
 {
     [Theory]
@@ -71,11 +72,21 @@ public sealed class SmallPartsTests
     }
 
     [Fact]
+    public void Description_sections_run_from_their_label_to_the_next_label_or_the_end()
+    {
+        const string description = "Finds X.\n  Needs: execve\n  auditing. Limits: misses Y. Tuning: add\n  hosts to allowedHosts.\n";
+        Assert.Equal("execve auditing.", DescriptionSections.Needs(description));
+        Assert.Equal("add hosts to allowedHosts.", DescriptionSections.Tuning(description));
+        Assert.Null(DescriptionSections.Needs("Finds X. Tuning: none."));
+        Assert.Null(DescriptionSections.Tuning("Finds X. Tuning:\n"));
+    }
+
+    [Fact]
     public void Column_literals_are_the_case_sensitive_comparisons_with_string_literals()
     {
-        const string query = "T | where Syscall in ('execve', 'execveat') and Key == 'cron' and RecordType !in ('USER_CMD') and Comm in (shells) and Key =~ 'X' and Exe != '/bin/sh'";
+        const string query = """T | where Syscall in ('execve', "execveat") and Key == 'cron' and RecordType !in ("USER_CMD") and Comm in (shells) and Key =~ 'X' and Exe != '/bin/sh' and Key != "modules" """;
         Assert.Equal(
-            [("Syscall", "execve"), ("Syscall", "execveat"), ("Key", "cron"), ("RecordType", "USER_CMD")],
+            [("Syscall", "execve"), ("Syscall", "execveat"), ("Key", "cron"), ("RecordType", "USER_CMD"), ("Key", "modules")],
             ColumnLiterals.Of(query, new HashSet<string>(["Syscall", "Key", "RecordType", "Comm"], StringComparer.Ordinal)));
     }
 

@@ -45,7 +45,11 @@ public static partial class AnalyticRuleValidator
         var document = rule.Document;
         SharedChecks.Id(report, document.Id);
         report.Require(document.Name, "name");
-        report.Require(document.Description, "description");
+        if (report.Require(document.Description, "description"))
+        {
+            DescriptionSectionsPresent(report, document.Description);
+        }
+
         OneOf(report, document.Severity, "severity", Severities);
         SharedChecks.DataConnectors(report, document.RequiredDataConnectors);
         Schedule(report, document);
@@ -60,6 +64,20 @@ public static partial class AnalyticRuleValidator
         if (!string.Equals(document.Kind, "Scheduled", StringComparison.Ordinal))
         {
             report.Add($"kind is '{document.Kind}'; the deployment creates Scheduled rules only");
+        }
+    }
+
+    // The catalogue's data and tuning columns come from these sections; a rule without them deploys blind spots.
+    private static void DescriptionSectionsPresent(ProblemReport report, string? description)
+    {
+        if (DescriptionSections.Needs(description) is null)
+        {
+            report.Add("description has no 'Needs:' section (the audit rules, PAM or pam_tty_audit records the rule depends on)");
+        }
+
+        if (DescriptionSections.Tuning(description) is null)
+        {
+            report.Add("description has no 'Tuning:' section (what to change when the rule is noisy)");
         }
     }
 

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace AuditSentinel.Content.Validation;
 
 /// <summary>
-/// The string literals a query compares columns with, case-sensitively: <c>Column == 'x'</c>, <c>Column != 'x'</c>,
-/// <c>Column in ('x', 'y')</c>, <c>Column !in (...)</c>. Lists of variables are not literals and are skipped.
+/// The string literals a query compares columns with, case-sensitively: <c>Column == 'x'</c>, <c>Column != "x"</c>,
+/// <c>Column in ('x', "y")</c>, <c>Column !in (...)</c>. Lists of variables are not literals and are skipped.
 /// </summary>
 public static partial class ColumnLiterals
 {
@@ -34,9 +34,9 @@ public static partial class ColumnLiterals
     }
 
     // =~ and in~ compare case-insensitively: a differently cased literal still matches, so they are not collected.
-    [GeneratedRegex(@"\b(?<column>[A-Za-z_][A-Za-z0-9_]*)\s*(?:[!=]=\s*'(?<single>[^']*)'|!?in\s*\((?<list>[^)]*)\))", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"\b(?<column>[A-Za-z_][A-Za-z0-9_]*)\s*(?:[!=]=\s*(?:'(?<single>[^']*)'|""(?<single>[^""\\]*)"")|!?in\s*\((?<list>[^)]*)\))", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Comparison();
 
-    [GeneratedRegex("'(?<value>[^']*)'", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"'(?<value>[^']*)'|""(?<value>[^""\\]*)""", RegexOptions.ExplicitCapture | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Quoted();
 }
