@@ -37,6 +37,10 @@ internal static partial class Patterns
     [GeneratedRegex(@"AUDITSENTINEL_[A-Z0-9_]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
     public static partial Regex HandlerSetting();
 
+    /// <summary>The setting name in the first cell of a Markdown table row: | `NAME` | ...</summary>
+    [GeneratedRegex(@"^\|\s*`(?<name>[A-Za-z0-9_]+)`\s*\|", RegexOptions.Multiline | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
+    public static partial Regex SettingsTableRow();
+
     /// <summary>A %SETTING% binding expression in function.json.</summary>
     [GeneratedRegex(@"%(?<name>[A-Za-z0-9_]+)%", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     public static partial Regex BindingExpression();

@@ -77,7 +77,10 @@ public sealed class WorkflowTests
     {
         var smoke = InfraFiles.Read("infra/scripts/smoke-test.sh");
         Assert.Contains("az storage blob upload --auth-mode login", smoke, StringComparison.Ordinal);
-        Assert.Contains("query=\"LinuxAuditEvents_CL | where SourceName has '$blob' | count\"", smoke, StringComparison.Ordinal);
+        Assert.Contains("query=\"LinuxAuditEvents_CL | where SourceName == '$blob' | count\"", smoke, StringComparison.Ordinal);
+        // Only a successful query's TSV stdout is read: an error message's numbers never pass for a count.
+        Assert.Contains("cli query --workspace \"$workspace\" --format tsv \"$query\" 2>\"$errors\"", smoke, StringComparison.Ordinal);
+        Assert.DoesNotContain("2>&1", smoke, StringComparison.Ordinal);
         Assert.Contains("--project \"$root/src/AuditSentinel.Cli\"", smoke, StringComparison.Ordinal);
         Assert.Contains("samples/ssh-intrusion/audit.log", InfraFiles.Read(".github/workflows/deploy.yml"), StringComparison.Ordinal);
         Assert.True(File.Exists(InfraFiles.Full("samples/ssh-intrusion/audit.log")));
