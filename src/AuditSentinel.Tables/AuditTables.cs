@@ -74,7 +74,7 @@ public static class AuditTables
         .String("SourceAddress", "The remote address of a user-space record (addr=).", r => r.SourceAddress)
         .StringMap("Fields", "Every parsed field not in a typed column, ENRICHED ones included (object; a repeated name gets _2, _3, ...).", r => r.Fields)
         .Boolean("Partial", "True when the event may be missing records; rows of one event share EventId.", r => r.Partial)
-        .String("PartialReason", "Why the event may be missing records: evicted, input-boundary or late-record.", r => r.PartialReason)
+        .String("PartialReason", "Why the event may be missing records: evicted, input-boundary, late-record or missing-start (only records that follow a SYSCALL, the log began mid-event).", r => r.PartialReason)
         .String("SourceName", SourceNameText, r => r.SourceName)
         .String("ParserVersion", ParserVersionText, r => r.ParserVersion)
         .String("TruncatedFields", TruncatedFieldsText, static _ => null)

@@ -83,6 +83,40 @@ public sealed class IngestSessionAccountingTests
         Assert.Equal("input-boundary", rows.Parsed(Events).Last(e => e.GetProperty("Partial").GetBoolean()).GetProperty("PartialReason").GetString());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_event_cut_between_two_units_gives_two_partial_rows_sharing_its_event_id(bool secondUnitContinues)
+    {
+        var log = await File.ReadAllLinesAsync(RepoPaths.SshIntrusionLog);
+        // Cut the first exec event of the real log before its EXECVE: SYSCALL and BPRM_FCAPS stay in the first unit.
+        var cut = Array.FindIndex(log, l => l.Contains("type=EXECVE ", StringComparison.Ordinal));
+        Assert.Contains("type=SYSCALL ", log[cut - 2], StringComparison.Ordinal);
+        Assert.Equal(StampOf(log[cut - 2]), StampOf(log[cut]));
+
+        // A fresh session for each unit, as a new blob or a batch without continuation memory gets.
+        var (_, firstRows, _) = await IngestAsync(Encoding.UTF8.GetBytes(string.Join('\n', log[..cut]) + "\n"), inputContinues: true);
+        var (secondReport, secondRows, secondRejected) = await IngestAsync(Encoding.UTF8.GetBytes(string.Join('\n', log[cut..]) + "\n"), secondUnitContinues);
+
+        AssertAccounted(secondReport, secondRows, secondRejected, log.Length - cut);
+        var head = firstRows.Parsed(Events).Last();
+        var rest = secondRows.Parsed(Events).First();
+        Assert.Equal(head.GetProperty("EventId").GetString(), rest.GetProperty("EventId").GetString());
+        Assert.Equal(("SYSCALL", true, "input-boundary"), (head.GetProperty("RecordType").GetString(), head.GetProperty("Partial").GetBoolean(), head.GetProperty("PartialReason").GetString()));
+        Assert.Equal((true, "missing-start"), (rest.GetProperty("Partial").GetBoolean(), rest.GetProperty("PartialReason").GetString()));
+        Assert.Equal(["EXECVE", "CWD", "PATH", "PATH", "PROCTITLE"], rest.GetProperty("RecordTypes").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(1, secondReport.PartialEvents);
+    }
+
+    [Theory]
+    [MemberData(nameof(RealLogs))]
+    public async Task A_whole_log_read_as_one_unit_has_no_event_missing_its_start(string fixture)
+    {
+        var (_, rows, _) = await IngestAsync(await File.ReadAllBytesAsync(RepoPaths.Fixture(fixture.Split('/'))), inputContinues: false);
+
+        Assert.DoesNotContain(rows.Parsed(Events), e => e.TryGetProperty("PartialReason", out var reason) && reason.GetString() == "missing-start");
+    }
+
     private static string StampOf(string line) => line[(line.IndexOf("audit(", StringComparison.Ordinal) + 6)..line.IndexOf(')', StringComparison.Ordinal)];
 
     private static async Task<(IngestReport Report, CollectedRows Rows, CollectedRejectedLines Rejected)> IngestAsync(byte[] log, bool inputContinues)

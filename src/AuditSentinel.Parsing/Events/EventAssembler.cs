@@ -110,9 +110,11 @@ public sealed class EventAssembler
         var open = node.Value;
         _byArrival.Remove(node);
         _open.Remove(open.Key);
-        if (open.Late && reason == PartialReason.None)
+        if (reason == PartialReason.None)
         {
-            reason = PartialReason.LateRecord;
+            reason = open.Late ? PartialReason.LateRecord
+                : open.Records.TrueForAll(r => RecordType.OnlyFollowsEventStart(r.TypeNumber)) ? PartialReason.MissingStart
+                : PartialReason.None;
         }
 
         completed.Add(new AuditEvent(open.Key, open.Records, reason));

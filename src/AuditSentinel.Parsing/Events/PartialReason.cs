@@ -11,4 +11,9 @@ public enum PartialReason
     InputBoundary,
     /// <summary>A record arrived after its event had already been emitted.</summary>
     LateRecord,
+    /// <summary>
+    /// The event holds only records that follow its start (EXECVE, CWD, PATH, PROCTITLE, EOE...): it began before
+    /// the input did, e.g. in the previous blob or batch.
+    /// </summary>
+    MissingStart,
 }

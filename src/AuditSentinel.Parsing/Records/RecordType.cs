@@ -34,6 +34,13 @@ public static class RecordType
     private const int Kernel = 2000;
     private const int FirstUserAnomaly = 2100;
 
+    // The records audit_log_exit/show_special (kernel/auditsc.c) write only after the SYSCALL or URINGOP record of the
+    // same event: PATH, IPC, SOCKETCALL, SOCKADDR, CWD, EXECVE, IPC_SET_PERM, MQ_OPEN..MQ_GETSETATTR, FD_PAIR, OBJ_PID,
+    // EOE, BPRM_FCAPS, CAPSET, MMAP, PROCTITLE, KERN_MODULE, OPENAT2. Types the kernel also logs outside a syscall
+    // (AVC, NETFILTER_CFG, SECCOMP, BPF, FANOTIFY, TIME_*, CONFIG_CHANGE...) are left out on purpose.
+    private static readonly FrozenSet<int> FollowingOnly =
+        FrozenSet.ToFrozenSet([1302, 1303, 1304, 1306, 1307, 1309, 1311, 1312, 1313, 1314, 1315, 1317, 1318, 1320, 1321, 1322, 1323, 1327, 1330, 1337]);
+
     private static readonly FrozenDictionary<int, string> NamesByNumber =
         RecordTypeNames.All.ToFrozenDictionary(t => t.Number, t => t.Name);
 
@@ -63,4 +70,10 @@ public static class RecordType
         || number >= FirstUserAnomaly
         || number == Kernel
         || (number >= MacUnlabeledAllow && number <= MacCalipsoDelete);
+
+    /// <summary>
+    /// True when the kernel writes records of this type only after the record that starts their event (SYSCALL or
+    /// URINGOP): an event made of such records alone lost its start, e.g. at the beginning of a log cut mid-event.
+    /// </summary>
+    public static bool OnlyFollowsEventStart(int number) => FollowingOnly.Contains(number);
 }

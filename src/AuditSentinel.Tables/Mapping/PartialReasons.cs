@@ -12,6 +12,7 @@ public static class PartialReasons
         PartialReason.Evicted => "evicted",
         PartialReason.InputBoundary => "input-boundary",
         PartialReason.LateRecord => "late-record",
+        PartialReason.MissingStart => "missing-start",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 }

@@ -94,6 +94,37 @@ public class EventAssemblerTests
         Assert.Equal(PartialReason.InputBoundary, Assert.Single(events).Partial);
     }
 
+    [Fact]
+    public void An_event_holding_only_records_that_follow_a_syscall_is_partial_missing_its_start()
+    {
+        var events = Assemble(
+        [
+            "type=EXECVE msg=audit(100.000:1): argc=1 a0=\"ls\"",
+            "type=CWD msg=audit(100.000:1): cwd=\"/\"",
+            "type=PROCTITLE msg=audit(100.000:1): proctitle=6C73",
+            "type=EOE msg=audit(100.000:2): ",
+        ]);
+        Assert.Equal([PartialReason.MissingStart, PartialReason.MissingStart], events.Select(e => e.Partial));
+    }
+
+    [Theory]
+    [InlineData("type=CONFIG_CHANGE msg=audit(100.000:1): auid=0 ses=1 op=add_rule key=\"x\" list=4 res=1")]
+    [InlineData("type=AVC msg=audit(100.000:1): apparmor=\"DENIED\" operation=\"open\" profile=\"p\" name=\"/etc/x\" pid=1 comm=\"cat\"")]
+    [InlineData("type=NETFILTER_CFG msg=audit(100.000:1): table=filter family=2 entries=4")]
+    [InlineData("type=SYSCALL msg=audit(100.000:1): syscall=59")]
+    [InlineData("type=URINGOP msg=audit(100.000:1): uring_op=18 success=yes exit=0")]
+    public void An_event_that_may_stand_alone_or_holds_its_start_is_whole(string line)
+    {
+        Assert.Equal(PartialReason.None, Assert.Single(Assemble([line])).Partial);
+    }
+
+    [Fact]
+    public void A_more_specific_reason_wins_over_a_missing_start()
+    {
+        var events = Assemble(["type=PATH msg=audit(100.000:1): item=0 name=\"/\""], inputContinues: true);
+        Assert.Equal(PartialReason.InputBoundary, Assert.Single(events).Partial);
+    }
+
     [Theory]
     [InlineData("normal.log")]
     [InlineData("out_of_order.log")]
