@@ -8,7 +8,7 @@ namespace AuditSentinel.Content.Tests;
 /// <summary>
 /// What LinuxAuditEvents() relies on when it merges the rows of an event cut by a unit boundary, checked on rows
 /// the pipeline really writes: a real execve event of the ssh-intrusion log cut after its SYSCALL record. The parts
-/// share the EventId (only the first is flagged Partial); the SYSCALL part holds every column the merge takes from its base row; each column it fills
+/// share the EventId and are both flagged Partial; the SYSCALL part holds every column the merge takes from its base row; each column it fills
 /// from other parts (Any* in the query) is in one of them; together the parts hold the whole event's records.
 /// </summary>
 public sealed class PartialRowContractTests
@@ -38,12 +38,13 @@ public sealed class PartialRowContractTests
         Assert.Equal(2, parts.Count);
         Assert.All(parts, p => Assert.Equal(whole["EventId"]!.GetValue<string>(), p["EventId"]!.GetValue<string>()));
 
-        // Only the part emitted at the unit's end is flagged: the next unit cannot know its records continue an
-        // event. This is why LinuxAuditEvents() finds parts by EventId and not by the Partial flag.
+        // The part emitted at the unit's end is input-boundary; the rest, records that only follow a SYSCALL, is
+        // missing-start. A rest that holds its event's start (a cut between CONFIG_CHANGE and its SYSCALL) looks
+        // whole, which is why LinuxAuditEvents() finds parts by EventId and not by the Partial flag.
         var syscallPart = Assert.Single(parts, p => p["RecordType"]!.GetValue<string>() == "SYSCALL");
-        var others = parts.Where(p => !ReferenceEquals(p, syscallPart)).ToList();
-        Assert.True(syscallPart["Partial"]!.GetValue<bool>());
-        Assert.False(Assert.Single(others)["Partial"]!.GetValue<bool>());
+        var rest = Assert.Single(parts, p => !ReferenceEquals(p, syscallPart));
+        Assert.Equal((true, "input-boundary"), (syscallPart["Partial"]!.GetValue<bool>(), syscallPart["PartialReason"]!.GetValue<string>()));
+        Assert.Equal((true, "missing-start"), (rest["Partial"]!.GetValue<bool>(), rest["PartialReason"]!.GetValue<string>()));
         foreach (var (column, value) in whole.Where(c => !PerRow.Contains(c.Key)))
         {
             if (FilledFromParts.Contains(column))
@@ -63,7 +64,7 @@ public sealed class PartialRowContractTests
         Assert.Subset(
             parts.SelectMany(p => p["Fields"]?.AsObject().Select(f => f.Key) ?? []).ToHashSet(StringComparer.Ordinal),
             whole["Fields"]!.AsObject().Select(f => f.Key).ToHashSet(StringComparer.Ordinal));
-        Assert.Contains(others, p => p["CommandLine"] is not null);
+        Assert.NotNull(rest["CommandLine"]);
     }
 
     [Fact]

@@ -7,6 +7,8 @@ namespace AuditSentinel.Parsing.Events;
 /// ends events (EOE, PROCTITLE, single-record types), when a record starting another event at least the end-of-event timeout later
 /// arrives, or at the end of the input. Interleaved and out-of-order records are fine; memory is bounded by
 /// <see cref="EventAssemblerOptions.MaxOpenEvents"/>, and nothing is dropped: an evicted event is emitted as partial.
+/// An event holding only records that follow a syscall record began before the input did and is partial too
+/// (<see cref="PartialReason.MissingStart"/>).
 /// </summary>
 public sealed class EventAssembler
 {
