@@ -152,7 +152,7 @@ public sealed class BlobCreatedFunction(IngestTargets targets, HandlerSettings s
     private async Task<(UnitSummary? Summary, string? Error)> SalvageAsync(string blob, ETag version, string reason, CancellationToken cancellationToken)
     {
         var source = new IngestSource(SourceName(blob), SourceKind.Blob);
-        var rows = new DeadLetterRowSink(targets.DeadLetters, targets.Delivery.RuleId, source.Name, "poison", reason);
+        var rows = new DeadLetterRowSink(targets.Delivery, source.Name, "poison", reason);
         try
         {
             var stream = await targets.RawLogs.OpenReadAsync(blob, version, cancellationToken).ConfigureAwait(false);

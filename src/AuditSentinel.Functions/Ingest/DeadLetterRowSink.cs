@@ -1,6 +1,6 @@
 using AuditSentinel.Azure.DeadLetters;
 using AuditSentinel.Pipeline;
-using AuditSentinel.Tables;
+using AuditSentinel.Pipeline.Delivery;
 
 namespace AuditSentinel.Functions.Ingest;
 
@@ -8,12 +8,10 @@ namespace AuditSentinel.Functions.Ingest;
 /// Sends nothing: keeps every row in the dead-letter store under its table's stream, so a unit given up on can be
 /// delivered later by replay once its cause is fixed. Items hold at most <see cref="RowsPerItem"/> rows.
 /// </summary>
-public sealed class DeadLetterRowSink(IDeadLetterStore store, string ruleId, string source, string reason, string error) : IRowSink
+public sealed class DeadLetterRowSink(DeliveryTarget target, string source, string reason, string error) : IRowSink
 {
     /// <summary>The most rows one item holds.</summary>
     public const int RowsPerItem = 5000;
-
-    private static readonly Dictionary<string, string> StreamByTable = AuditTables.All.ToDictionary(t => t.Name, t => t.StreamName, StringComparer.Ordinal);
 
     private readonly Dictionary<string, (string Stream, List<ReadOnlyMemory<byte>> Rows)> _pending = new(StringComparer.Ordinal);
     private long _deadLettered;
@@ -22,12 +20,12 @@ public sealed class DeadLetterRowSink(IDeadLetterStore store, string ruleId, str
     public long DeadLetteredRows => _deadLettered;
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentException">The table has no declared stream.</exception>
     public void Write(string table, ReadOnlySpan<byte> rowJson)
     {
         if (!_pending.TryGetValue(table, out var pending))
         {
-            var stream = StreamByTable.TryGetValue(table, out var s) ? s : throw new ArgumentException($"No stream is declared for table '{table}'.", nameof(table));
-            pending = (stream, []);
+            pending = (TableStreams.StreamOf(table), []);
             _pending.Add(table, pending);
         }
 
@@ -45,7 +43,7 @@ public sealed class DeadLetterRowSink(IDeadLetterStore store, string ruleId, str
                 continue;
             }
 
-            await store.WriteAsync(new DeadLetterInfo(ruleId, stream, table, reason, error, source, DateTimeOffset.UtcNow), rows, cancellationToken).ConfigureAwait(false);
+            await target.DeadLetters.WriteAsync(new DeadLetterInfo(target.RuleId, stream, table, reason, error, source, DateTimeOffset.UtcNow), rows, cancellationToken).ConfigureAwait(false);
             _deadLettered += rows.Count;
             _pending[table] = (stream, []);
         }
