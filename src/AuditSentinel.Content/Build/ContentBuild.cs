@@ -30,9 +30,9 @@ public static class ContentBuild
 
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            [AnalyticRulesFileName] = ArmJson.Render(new JsonArray([.. content.Rules.Select(r => (JsonNode)ArmJson.Item(r.Document.Id!, AlertRuleJson.Create(r.Document)))])),
-            [HuntingQueriesFileName] = ArmJson.Render(new JsonArray([.. content.Hunting.Select(h => (JsonNode)ArmJson.Item(h.Document.Id!, SavedSearchJson.Hunting(h.Document)))])),
-            [FunctionsFileName] = ArmJson.Render(new JsonArray([.. content.Functions.Select(f => (JsonNode)ArmJson.Item(f.Document.ParserName!, SavedSearchJson.Function(f.Document)))])),
+            [AnalyticRulesFileName] = Items(content.Rules, r => r.Id!, AlertRuleJson.Create),
+            [HuntingQueriesFileName] = Items(content.Hunting, h => h.Id!, SavedSearchJson.Hunting),
+            [FunctionsFileName] = Items(content.Functions, f => f.ParserName!, SavedSearchJson.Function),
         };
         return new ContentBuildResult(files, problems);
     }
@@ -57,6 +57,10 @@ public static class ContentBuild
         File.WriteAllText(cataloguePath, DetectionCatalogue.Render(content));
         return result.Problems;
     }
+
+    private static byte[] Items<T>(IEnumerable<ContentFile<T>> files, Func<T, string> id, Func<T, JsonObject> properties)
+        where T : class =>
+        ArmJson.Render(new JsonArray([.. files.Select(f => (JsonNode)ArmJson.Item(id(f.Document), properties(f.Document)))]));
 }
 
 /// <summary>The generated files by file name (empty when there are problems) and the problems found.</summary>

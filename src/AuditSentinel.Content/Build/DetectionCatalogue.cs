@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using AuditSentinel.Content.Attack;
 using AuditSentinel.Content.Documents;
@@ -26,11 +25,7 @@ public static class DetectionCatalogue
         Line(text, "Data: the tables, then the record types, syscalls and audit rule keys the query compares with, then the rule's");
         Line(text, "`Needs:` (the audit rules, PAM or pam_tty_audit records it depends on). A rule's `Tuning:` note comes before its knobs.");
         Line(text, "How content is validated: [tests/fixtures/content/README.md](../tests/fixtures/content/README.md).");
-        Line(text);
-        Line(text, $"## Analytic rules ({content.Rules.Count})");
-        Line(text);
-        Line(text, "| rule | severity | tactics | techniques | data | runs every / looks back | entities | tuning knobs |");
-        Line(text, "|---|---|---|---|---|---|---|---|");
+        Table(text, $"Analytic rules ({content.Rules.Count})", "rule", "severity", "tactics", "techniques", "data", "runs every / looks back", "entities", "tuning knobs");
         foreach (var rule in content.Rules.OrderBy(r => r.Stem, StringComparer.Ordinal))
         {
             var d = rule.Document;
@@ -45,22 +40,14 @@ public static class DetectionCatalogue
                 Joined(Labelled("Tuning", DescriptionSections.Tuning(d.Description)), Knobs(d.Query))));
         }
 
-        Line(text);
-        Line(text, $"## Hunting queries ({content.Hunting.Count})");
-        Line(text);
-        Line(text, "| query | tactics | techniques | data | tuning knobs |");
-        Line(text, "|---|---|---|---|---|");
+        Table(text, $"Hunting queries ({content.Hunting.Count})", "query", "tactics", "techniques", "data", "tuning knobs");
         foreach (var query in content.Hunting.OrderBy(h => h.Stem, StringComparer.Ordinal))
         {
             var d = query.Document;
             Line(text, Row($"**{d.Name}** (`{query.Stem}`)", string.Join(", ", d.Tactics ?? []), Techniques(d.RelevantTechniques), Data(d.RequiredDataConnectors, d.Query), Knobs(d.Query)));
         }
 
-        Line(text);
-        Line(text, $"## Functions ({content.Functions.Count})");
-        Line(text);
-        Line(text, "| function | parameters | what it returns |");
-        Line(text, "|---|---|---|");
+        Table(text, $"Functions ({content.Functions.Count})", "function", "parameters", "what it returns");
         foreach (var function in content.Functions.OrderBy(f => f.Document.ParserName, StringComparer.Ordinal))
         {
             var d = function.Document;
@@ -96,6 +83,16 @@ public static class DetectionCatalogue
         var text = string.Join(' ', (description ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         var end = text.IndexOf(". ", StringComparison.Ordinal);
         return end < 0 ? text : text[..(end + 1)];
+    }
+
+    /// <summary>A section heading and the head of its table.</summary>
+    private static void Table(StringBuilder text, string heading, params string[] columns)
+    {
+        Line(text);
+        Line(text, $"## {heading}");
+        Line(text);
+        Line(text, Row(columns));
+        Line(text, "|" + string.Concat(columns.Select(_ => "---|")));
     }
 
     private static string Row(params string?[] cells) =>
