@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AuditSentinel.Azure.Blobs;
 using AuditSentinel.Azure.DeadLetters;
 
@@ -12,10 +13,14 @@ internal static class DeadLetterLocation
     /// <summary>The blob name prefix of items in a container (the function app's default).</summary>
     internal const string DefaultBlobPrefix = "dead-letter/";
 
+    /// <summary>Whether <paramref name="location"/> names a local folder rather than a container URL (then in <paramref name="uri"/>).</summary>
+    internal static bool IsFolder(string location, [NotNullWhen(false)] out Uri? uri) =>
+        !Uri.TryCreate(location, UriKind.Absolute, out uri) || uri.IsFile;
+
     internal static IDeadLetterStore Open(string location, string blobPrefix, Func<Uri, AzureConnection> connect)
     {
         ArgumentException.ThrowIfNullOrEmpty(location);
-        if (!Uri.TryCreate(location, UriKind.Absolute, out var uri) || uri.IsFile)
+        if (IsFolder(location, out var uri))
         {
             return new FolderDeadLetterStore(location);
         }

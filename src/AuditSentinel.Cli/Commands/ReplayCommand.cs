@@ -32,7 +32,7 @@ internal static class ReplayCommand
                 var credentialName = result.GetValue(credential)!;
                 var store = result.GetValue(location)!;
                 // Replay never creates the store it reads: a mistyped folder is an error, not an empty replay.
-                if ((!Uri.TryCreate(store, UriKind.Absolute, out var storeUri) || storeUri.IsFile) && !Directory.Exists(store))
+                if (DeadLetterLocation.IsFolder(store, out _) && !Directory.Exists(store))
                 {
                     await Console.Error.WriteLineAsync($"No dead-letter folder {store}.");
                     return ExitCodes.InvalidArguments;

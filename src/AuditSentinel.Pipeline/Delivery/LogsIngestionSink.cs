@@ -54,7 +54,7 @@ public sealed class LogsIngestionSink : IRowSink, IAsyncDisposable
         if (!chunk.TryAdd(rowJson))
         {
             _ready.Enqueue(chunk);
-            chunk = new RowChunk(table, chunk.Stream);
+            chunk = chunk.Next();
             chunk.TryAdd(rowJson);
             _open[table] = chunk;
         }

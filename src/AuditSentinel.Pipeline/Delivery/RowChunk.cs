@@ -11,21 +11,32 @@ internal sealed class RowChunk : IDisposable
 {
     private const int InitialCapacity = 16 * 1024;
     private readonly List<(int Start, int Length)> _rows = [];
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialCapacity);
+    private byte[] _buffer;
     private int _used;
     private int _jsonLength = 2;
 
+    /// <summary>A chunk that starts small, for a table not yet known to fill one.</summary>
     internal RowChunk(string table, string stream)
+        : this(table, stream, InitialCapacity)
+    {
+    }
+
+    private RowChunk(string table, string stream, int capacity)
     {
         Table = table;
         Stream = stream;
+        _buffer = ArrayPool<byte>.Shared.Rent(capacity);
     }
 
     internal string Table { get; }
 
     internal string Stream { get; }
 
-    internal int Count => _rows.Count;
+    /// <summary>
+    /// The chunk that follows this full one, with room for as much from the start: a table that filled one chunk
+    /// fills the next, and growing it again would copy its rows a second time.
+    /// </summary>
+    internal RowChunk Next() => new(Table, Stream, Math.Min(_used, LogsIngestionClient.MaxBatchBytes));
 
     /// <summary>Copies the row in unless it would take the chunk past one call; an empty chunk takes any row (the client cuts oversized ones).</summary>
     internal bool TryAdd(ReadOnlySpan<byte> rowJson)
