@@ -1,8 +1,5 @@
-using AuditSentinel.Azure.DeadLetters;
-using AuditSentinel.Azure.Ingestion;
 using AuditSentinel.Pipeline;
 using AuditSentinel.Pipeline.Delivery;
-using AuditSentinel.TestSupport.Azure;
 using BenchmarkDotNet.Attributes;
 
 namespace AuditSentinel.Benchmarks;
@@ -15,12 +12,9 @@ namespace AuditSentinel.Benchmarks;
 [MemoryDiagnoser]
 public class UploadBenchmarks : IAsyncDisposable
 {
-    private const string RuleId = "dcr-00000000000000000000000000000000";
     private static readonly IngestSource Source = new("bench", SourceKind.File);
     private readonly IngestOptions _options = new();
     private AcceptAllIngestionEndpoint _endpoint = null!;
-    private DeliveryTarget _target = null!;
-    private string _deadLetters = "";
     private byte[][] _lines = [];
 
     [GlobalSetup]
@@ -29,16 +23,13 @@ public class UploadBenchmarks : IAsyncDisposable
         SampleLines.CheckCounts();
         _lines = SampleLines.Lines;
         _endpoint = await AcceptAllIngestionEndpoint.StartAsync();
-        _deadLetters = Directory.CreateTempSubdirectory("bench-dead-letters-").FullName;
-        var clientOptions = LoopbackClientOptions.Apply(new LogsIngestionClientOptions());
-        _target = new DeliveryTarget(_endpoint.Endpoint, new StaticTokenCredential("bench"), RuleId, new FolderDeadLetterStore(_deadLetters), clientOptions);
     }
 
     [Benchmark(Description = "IngestSession to LogsIngestionSink over HTTPS, per event", OperationsPerInvoke = SampleLines.EventCount)]
     public async Task<long> Upload()
     {
-        await using var sink = new LogsIngestionSink(_target, Source.Name);
-        using var session = new IngestSession(Source, _options, sink, new DeadLetterRejectedLineSink(_target));
+        await using var sink = new LogsIngestionSink(_endpoint.Target, Source.Name);
+        using var session = new IngestSession(Source, _options, sink, new DeadLetterRejectedLineSink(_endpoint.Target));
         for (var i = 0; i < _lines.Length; i++)
         {
             session.AddLine(_lines[i], i + 1);
@@ -61,11 +52,6 @@ public class UploadBenchmarks : IAsyncDisposable
         if (_endpoint is not null)
         {
             await _endpoint.DisposeAsync();
-        }
-
-        if (Directory.Exists(_deadLetters))
-        {
-            Directory.Delete(_deadLetters, recursive: true);
         }
 
         GC.SuppressFinalize(this);

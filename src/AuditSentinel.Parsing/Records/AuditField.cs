@@ -18,9 +18,7 @@ public readonly struct AuditField
     }
 
     /// <summary>The field name as written (ASCII).</summary>
-    public ReadOnlySpan<byte> Name => _token.NameStart >= 0
-        ? _record.Bytes.Slice(_token.NameStart, _token.NameLength)
-        : FieldTokenizer.SyntheticNames[~_token.NameStart];
+    public ReadOnlySpan<byte> Name => _record.NameOf(_token);
 
     /// <summary>The value as written, without surrounding quotes or braces; hex stays hex.</summary>
     public ReadOnlySpan<byte> RawValue => _record.Bytes.Slice(_token.ValueStart, _token.ValueLength);

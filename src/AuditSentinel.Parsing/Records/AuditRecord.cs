@@ -105,7 +105,8 @@ public sealed class AuditRecord
         return -1;
     }
 
-    private ReadOnlySpan<byte> NameOf(in FieldToken token) =>
+    /// <summary>The name <paramref name="token"/> points at: in the line, or a synthetic one.</summary>
+    internal ReadOnlySpan<byte> NameOf(scoped in FieldToken token) =>
         token.NameStart >= 0 ? _line.AsSpan(token.NameStart, token.NameLength) : FieldTokenizer.SyntheticNames[~token.NameStart];
 
     private bool TryFind(ReadOnlySpan<byte> name, bool enriched, out AuditField field)

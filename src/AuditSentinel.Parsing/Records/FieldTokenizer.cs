@@ -244,14 +244,11 @@ internal ref struct FieldTokenizer
 
     private void Add(int nameStart, int nameLength, int valueStart, int valueLength, FieldKind kind, FieldOrigin origin)
     {
-        if (_pendingOld >= 0 && nameStart >= 0)
+        var name = nameStart >= 0 ? _line.Slice(nameStart, nameLength) : SyntheticNames[~nameStart];
+        if (_pendingOld == 1 && nameStart >= 0 && (name.SequenceEqual("auid"u8) || name.SequenceEqual("ses"u8)))
         {
-            var legacy = _line.Slice(nameStart, nameLength);
-            if (_pendingOld == 1 && (legacy.SequenceEqual("auid"u8) || legacy.SequenceEqual("ses"u8)))
-            {
-                nameStart = legacy[0] == (byte)'a' ? ~OldAuid : ~OldSes;
-                nameLength = 0;
-            }
+            nameStart = name[0] == (byte)'a' ? ~OldAuid : ~OldSes;
+            name = SyntheticNames[~nameStart];
         }
 
         _pendingOld = -1;
@@ -262,7 +259,6 @@ internal ref struct FieldTokenizer
             _tokens = larger;
         }
 
-        var name = nameStart >= 0 ? _line.Slice(nameStart, nameLength) : SyntheticNames[~nameStart];
         _tokens[_count++] = new FieldToken(nameStart, name.Length, valueStart, valueLength, kind, origin, FieldToken.KeyOf(name));
     }
 }

@@ -6,9 +6,9 @@ namespace AuditSentinel.Tables.Mapping;
 /// <summary>
 /// The fields of an event's records, with a note of which ones a typed column has taken, so that every other field
 /// ends in the Fields column and nothing parsed is lost. One instance per thread is reused from event to event
-/// (<see cref="Rent"/>, <see cref="Return"/>): the taken marks are a bitset, the maps are built in reused buffers.
+/// (<see cref="Rent"/>, <see cref="Dispose"/>): the taken marks are a bitset, the maps are built in reused buffers.
 /// </summary>
-internal sealed class EventFields
+internal sealed class EventFields : IDisposable
 {
     [ThreadStatic]
     private static EventFields? t_spare;
@@ -26,7 +26,7 @@ internal sealed class EventFields
 
     internal IReadOnlyList<AuditRecord> Records => _records;
 
-    /// <summary>The fields of <paramref name="records"/>, none taken yet; give it back with <see cref="Return"/>.</summary>
+    /// <summary>The fields of <paramref name="records"/>, none taken yet; give it back by disposing it.</summary>
     internal static EventFields Rent(IReadOnlyList<AuditRecord> records, AuditRecord primary)
     {
         var fields = t_spare ?? new EventFields();
@@ -36,7 +36,7 @@ internal sealed class EventFields
     }
 
     /// <summary>Makes this instance the thread's spare again; it must not be used after.</summary>
-    internal void Return()
+    public void Dispose()
     {
         _records = [];
         Primary = null!;

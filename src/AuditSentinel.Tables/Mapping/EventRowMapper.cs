@@ -15,19 +15,7 @@ internal static class EventRowMapper
     {
         var syscallRecord = Find(records, RecordType.Syscall);
         var primary = syscallRecord ?? PrimaryWithoutSyscall(records);
-        var fields = EventFields.Rent(records, primary);
-        try
-        {
-            return Map(auditEvent, eventId, records, sourceName, attackKeys, syscallRecord, primary, fields);
-        }
-        finally
-        {
-            fields.Return();
-        }
-    }
-
-    private static AuditEventRow Map(AuditEvent auditEvent, string eventId, List<AuditRecord> records, string? sourceName, AttackKeyMap attackKeys, AuditRecord? syscallRecord, AuditRecord primary, EventFields fields)
-    {
+        using var fields = EventFields.Rent(records, primary);
         var keys = Keys(fields);
         var syscall = syscallRecord is null ? null : Interpreted.Syscall(fields, syscallRecord);
         var (eventClass, decidedBy) = EventClassifier.Classify(records, syscall, keys);

@@ -11,19 +11,7 @@ internal static class TtyRowMapper
 {
     internal static TtyInputRow Map(EventKey key, string eventId, AuditRecord record, string? terminal, string? sourceName, TtyRedactor redactor)
     {
-        var fields = EventFields.Rent([record], record);
-        try
-        {
-            return Map(key, eventId, record, terminal, sourceName, redactor, fields);
-        }
-        finally
-        {
-            fields.Return();
-        }
-    }
-
-    private static TtyInputRow Map(EventKey key, string eventId, AuditRecord record, string? terminal, string? sourceName, TtyRedactor redactor, EventFields fields)
-    {
+        using var fields = EventFields.Rent([record], record);
         var row = new TtyInputRow
         {
             EventTime = key.Timestamp.ToDateTimeOffset(),
