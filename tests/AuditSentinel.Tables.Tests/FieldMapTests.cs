@@ -18,13 +18,7 @@ public class FieldMapTests
 
     public static TheoryData<string> Logs()
     {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Fixtures, "*.log", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetRelativePath(RepoPaths.Fixtures, file));
-        }
-
-        return data;
+        return new TheoryData<string>(RepoPaths.FixtureLogs());
     }
 
     [Theory]

@@ -14,6 +14,12 @@ public static class RepoPaths
     /// <summary>A file below tests/fixtures.</summary>
     public static string Fixture(params string[] parts) => Path.Combine([Fixtures, .. parts]);
 
+    /// <summary>Every fixture log (<c>*.log</c> below tests/fixtures), relative to it, in ordinal order.</summary>
+    public static IEnumerable<string> FixtureLogs() =>
+        Directory.EnumerateFiles(Fixtures, "*.log", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(Fixtures, file))
+            .Order(StringComparer.Ordinal);
+
     /// <summary>The ssh-intrusion audit.log.</summary>
     public static string SshIntrusionLog => Fixture("ssh-intrusion", "audit.log");
 

@@ -7,16 +7,8 @@ public class FixtureDifferentialTests
 {
     public static TheoryData<string> Logs()
     {
-        var data = new TheoryData<string>();
         // An empty log (a rule sample whose negative case is "no input at all") has nothing to compare.
-        foreach (var file in Directory.EnumerateFiles(RepoPaths.Fixtures, "*.log", SearchOption.AllDirectories)
-                     .Where(f => new FileInfo(f).Length > 0)
-                     .Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetRelativePath(RepoPaths.Fixtures, file));
-        }
-
-        return data;
+        return new TheoryData<string>(RepoPaths.FixtureLogs().Where(log => new FileInfo(Path.Combine(RepoPaths.Fixtures, log)).Length > 0));
     }
 
     [Theory]
