@@ -45,9 +45,10 @@ public sealed partial class PackageLayoutTests(AzuriteFixture fixture)
         Assert.Equal(Functions.Order(StringComparer.Ordinal), folders);
         Assert.False(File.Exists(Path.Combine(output, "web.config")));
 
-        // The handler runs the CLI's parse loop and gets the CLI's runtime setting (docs/performance.md).
+        // The handler runs the CLI's parse loop and gets the CLI's runtime settings (eng/HotLoopRuntime.props, docs/performance.md).
         var runtime = Json(Path.Combine(output, "AuditSentinel.Functions.runtimeconfig.json")).GetProperty("runtimeOptions").GetProperty("configProperties");
         Assert.False(runtime.GetProperty("System.Runtime.TieredPGO").GetBoolean());
+        Assert.Equal("0", runtime.GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").ToString());
     }
 
     [Fact]
