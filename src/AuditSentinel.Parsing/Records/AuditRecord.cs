@@ -8,14 +8,13 @@ namespace AuditSentinel.Parsing.Records;
 /// </summary>
 public sealed class AuditRecord
 {
-    private readonly byte[] _line;
-    private readonly FieldToken[] _fields;
+    private readonly ArraySegment<byte> _line;
+    private readonly ArraySegment<FieldToken> _fields;
 
-    internal AuditRecord(byte[] line, RecordHeader header, FieldToken[] fields, int fieldCount, long lineNumber)
+    internal AuditRecord(ArraySegment<byte> line, RecordHeader header, ArraySegment<FieldToken> fields, long lineNumber)
     {
         _line = line;
         _fields = fields;
-        FieldCount = fieldCount;
         Node = header.Node;
         TypeNumber = header.TypeNumber;
         TypeName = header.TypeName;
@@ -47,13 +46,13 @@ public sealed class AuditRecord
     public long LineNumber { get; }
 
     /// <summary>The whole line as read, without the line terminator.</summary>
-    public ReadOnlySpan<byte> Bytes => _line;
+    public ReadOnlySpan<byte> Bytes => _line.AsSpan();
 
     /// <summary>The whole line as text.</summary>
-    public string LineText => Encoding.UTF8.GetString(_line);
+    public string LineText => Encoding.UTF8.GetString(Bytes);
 
     /// <summary>The number of fields, ENRICHED ones included.</summary>
-    public int FieldCount { get; }
+    public int FieldCount => _fields.Count;
 
     /// <summary>The field at <paramref name="index"/>, in line order.</summary>
     public AuditField this[int index] =>
@@ -90,7 +89,7 @@ public sealed class AuditRecord
     /// </summary>
     public int IndexOf(ReadOnlySpan<byte> name, bool enriched = false, int start = 0)
     {
-        var fields = _fields.AsSpan(0, FieldCount);
+        var fields = _fields.AsSpan();
         var key = FieldToken.KeyOf(name);
         for (var i = Math.Max(start, 0); i < fields.Length; i++)
         {

@@ -12,6 +12,10 @@ internal ref struct FieldTokenizer
     /// <summary>Names that do not stand in the line as written; <see cref="FieldToken.NameStart"/> holds their bitwise complement.</summary>
     internal static readonly byte[][] SyntheticNames = ["old-auid"u8.ToArray(), "old-ses"u8.ToArray(), "seresult"u8.ToArray(), "seperms"u8.ToArray()];
 
+    private static readonly ulong[] SyntheticKeys = [.. SyntheticNames.Select(name => FieldToken.KeyOf(name))];
+    private static readonly ulong AuidKey = FieldToken.KeyOf("auid"u8);
+    private static readonly ulong SesKey = FieldToken.KeyOf("ses"u8);
+
     private const int OldAuid = 0;
     private const int OldSes = 1;
     private const int SelinuxResult = 2;
@@ -215,40 +219,45 @@ internal ref struct FieldTokenizer
     private void AddBare(int nameStart, int nameLength, int valueStart, int valueLength, FieldOrigin origin)
     {
         var value = _line.Slice(valueStart, valueLength);
-        FieldKind kind;
+        var key = FieldToken.KeyAt(_line, nameStart, nameLength);
+        var kind = FieldKind.Plain;
         if (FieldValues.IsAbsentMarker(value))
         {
             kind = FieldKind.Absent;
         }
         else if (!_interpreted && origin != FieldOrigin.Enriched
-                 && FieldValues.IsUppercaseHex(value)
-                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), _isExecve))
+                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), key, _isExecve))
         {
-            kind = FieldKind.Hex;
-        }
-        else if (!_interpreted && origin != FieldOrigin.Enriched && value.Length > 1 && value[^1] == (byte)'"'
-                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), _isExecve)
-                 && FieldValues.IsUppercaseHex(value[..^1]))
-        {
-            // Seen in the wild (go-libaudit's ubuntu17 sample: key=6578...74"): auparse decodes the hex and ignores the stray quote.
-            kind = FieldKind.Hex;
-            valueLength--;
-        }
-        else
-        {
-            kind = FieldKind.Plain;
+            if (FieldValues.IsUppercaseHex(value))
+            {
+                kind = FieldKind.Hex;
+            }
+            else if (value.Length > 1 && value[^1] == (byte)'"' && FieldValues.IsUppercaseHex(value[..^1]))
+            {
+                // Seen in the wild (go-libaudit's ubuntu17 sample: key=6578...74"): auparse decodes the hex and ignores the stray quote.
+                kind = FieldKind.Hex;
+                valueLength--;
+            }
         }
 
-        Add(nameStart, nameLength, valueStart, valueLength, kind, origin);
+        Add(nameStart, nameLength, key, valueStart, valueLength, kind, origin);
     }
 
-    private void Add(int nameStart, int nameLength, int valueStart, int valueLength, FieldKind kind, FieldOrigin origin)
+    private void Add(int nameStart, int nameLength, int valueStart, int valueLength, FieldKind kind, FieldOrigin origin) =>
+        Add(nameStart, nameLength, nameStart < 0 ? 0 : FieldToken.KeyAt(_line, nameStart, nameLength), valueStart, valueLength, kind, origin);
+
+    // A synthetic name (nameStart < 0) brings its own length and key; a real "auid"/"ses" after the word "old" becomes one.
+    private void Add(int nameStart, int nameLength, ulong key, int valueStart, int valueLength, FieldKind kind, FieldOrigin origin)
     {
-        var name = nameStart >= 0 ? _line.Slice(nameStart, nameLength) : SyntheticNames[~nameStart];
-        if (_pendingOld == 1 && nameStart >= 0 && (name.SequenceEqual("auid"u8) || name.SequenceEqual("ses"u8)))
+        if (nameStart >= 0 && _pendingOld == 1 && ((key == AuidKey && nameLength == 4) || (key == SesKey && nameLength == 3)))
         {
-            nameStart = name[0] == (byte)'a' ? ~OldAuid : ~OldSes;
-            name = SyntheticNames[~nameStart];
+            nameStart = key == AuidKey ? ~OldAuid : ~OldSes;
+        }
+
+        if (nameStart < 0)
+        {
+            key = SyntheticKeys[~nameStart];
+            nameLength = SyntheticNames[~nameStart].Length;
         }
 
         _pendingOld = -1;
@@ -259,6 +268,6 @@ internal ref struct FieldTokenizer
             _tokens = larger;
         }
 
-        _tokens[_count++] = new FieldToken(nameStart, name.Length, valueStart, valueLength, kind, origin, FieldToken.KeyOf(name));
+        _tokens[_count++] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin, key);
     }
 }

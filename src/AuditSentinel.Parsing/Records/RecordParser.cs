@@ -11,8 +11,9 @@ namespace AuditSentinel.Parsing.Records;
 /// </summary>
 public sealed class RecordParser
 {
-    private const int ScratchTokens = 64;
-    private readonly FieldToken[] _scratch = new FieldToken[ScratchTokens];
+    // Room the tokenizer starts with: more than almost any record has, so it rarely has to grow.
+    private const int TokenRoom = 64;
+    private readonly RecordChunkAllocator _chunks = new();
     private byte[] _lastNodeBytes = [];
     private string _lastNode = string.Empty;
 
@@ -44,11 +45,9 @@ public sealed class RecordParser
             header = header with { Node = fallbackNode };
         }
 
-        var copy = line.ToArray();
-        var tokenizer = new FieldTokenizer(copy, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _scratch);
+        var tokenizer = new FieldTokenizer(line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _chunks.TokenSpace(TokenRoom));
         tokenizer.Tokenize(header.BodyStart);
-        var tokens = tokenizer.Tokens;
-        record = new AuditRecord(copy, header, tokens.ToArray(), tokens.Length, lineNumber);
+        record = new AuditRecord(_chunks.CopyLine(line), header, _chunks.KeepTokens(tokenizer.Tokens), lineNumber);
         return true;
     }
 
@@ -184,6 +183,11 @@ public sealed class RecordParser
         if (token.IsEmpty)
         {
             return false;
+        }
+
+        if (RecordTypeByteLookup.TryFind(token, out number, out name))
+        {
+            return true;
         }
 
         if (FieldValues.TryParseInt64(token, out var numeric) && numeric is > 0 and < 100_000)
