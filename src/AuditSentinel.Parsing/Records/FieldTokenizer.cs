@@ -12,9 +12,16 @@ internal ref struct FieldTokenizer
     /// <summary>Names that do not stand in the line as written; <see cref="FieldToken.NameStart"/> holds their bitwise complement.</summary>
     internal static readonly byte[][] SyntheticNames = ["old-auid"u8.ToArray(), "old-ses"u8.ToArray(), "seresult"u8.ToArray(), "seperms"u8.ToArray()];
 
+    // Per byte: ValueEnds for space and tab, NameEnds for those and '='.
+    private static readonly byte[] Delimiters = DelimiterTable();
+
     private static readonly ulong[] SyntheticKeys = [.. SyntheticNames.Select(name => FieldToken.KeyOf(name))];
     private static readonly ulong AuidKey = FieldToken.KeyOf("auid"u8);
     private static readonly ulong SesKey = FieldToken.KeyOf("ses"u8);
+
+    private const int ShortWord = 16;
+    private const byte ValueEnds = 1;
+    private const byte NameEnds = 2;
 
     private const int OldAuid = 0;
     private const int OldSes = 1;
@@ -52,6 +59,14 @@ internal ref struct FieldTokenizer
         }
     }
 
+    private static byte[] DelimiterTable()
+    {
+        var table = new byte[256];
+        table[' '] = table['\t'] = ValueEnds | NameEnds;
+        table['='] = NameEnds;
+        return table;
+    }
+
     private void Scan(int from, int to, FieldOrigin origin, bool continuation)
     {
         var line = _line;
@@ -67,8 +82,7 @@ internal ref struct FieldTokenizer
             }
 
             var wordStart = i;
-            var stop = line[i..to].IndexOfAny((byte)'=', (byte)' ', (byte)'\t');
-            i = stop < 0 ? to : i + stop;
+            i = NextDelimiter(i, to, NameEnds);
 
             if (i >= to || line[i] != (byte)'=')
             {
@@ -210,9 +224,28 @@ internal ref struct FieldTokenizer
         return Math.Min(end + 1, to);
     }
 
-    private readonly int SkipToken(int i, int to)
+    private readonly int SkipToken(int i, int to) => NextDelimiter(i, to, ValueEnds);
+
+    // Names and values are mostly a few bytes long: a table-driven loop finds their end sooner than a vectorized search
+    // gets going, so only a word still running after ShortWord bytes is handed to the vectorized search.
+    private readonly int NextDelimiter(int i, int to, byte kind)
     {
-        var stop = _line[i..to].IndexOfAny((byte)' ', (byte)'\t');
+        var line = _line[..to];
+        var shortEnd = Math.Min(to, i + ShortWord);
+        for (; i < shortEnd; i++)
+        {
+            if ((Delimiters[line[i]] & kind) != 0)
+            {
+                return i;
+            }
+        }
+
+        if (i == to)
+        {
+            return to;
+        }
+
+        var stop = kind == NameEnds ? line[i..].IndexOfAny((byte)'=', (byte)' ', (byte)'\t') : line[i..].IndexOfAny((byte)' ', (byte)'\t');
         return stop < 0 ? to : i + stop;
     }
 
