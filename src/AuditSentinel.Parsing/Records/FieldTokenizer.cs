@@ -47,13 +47,12 @@ internal ref struct FieldTokenizer
     /// <summary>The tokens found, valid until the scratch buffer is reused.</summary>
     internal readonly ReadOnlySpan<FieldToken> Tokens => _tokens[.._count];
 
-    internal void Tokenize(int bodyStart)
+    /// <summary>Tokenizes the body from <paramref name="bodyStart"/>; the ENRICHED fields follow <paramref name="separatorAt"/> (-1: none).</summary>
+    internal void Tokenize(int bodyStart, int separatorAt)
     {
-        var body = _line[bodyStart..];
-        var separator = body.IndexOf(GroupSeparator);
-        var bodyEnd = separator < 0 ? _line.Length : bodyStart + separator;
+        var bodyEnd = separatorAt < 0 ? _line.Length : separatorAt;
         Scan(bodyStart, bodyEnd, FieldOrigin.Body, continuation: _interpreted);
-        if (separator >= 0)
+        if (separatorAt >= 0)
         {
             Scan(bodyEnd + 1, _line.Length, FieldOrigin.Enriched, continuation: false);
         }

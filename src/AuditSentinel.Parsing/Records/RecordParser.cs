@@ -46,7 +46,7 @@ public sealed class RecordParser
         }
 
         var tokenizer = new FieldTokenizer(line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _chunks.TokenSpace(TokenRoom));
-        tokenizer.Tokenize(header.BodyStart);
+        tokenizer.Tokenize(header.BodyStart, header.SeparatorAt);
         record = new AuditRecord(_chunks.CopyLine(line), header, _chunks.KeepTokens(tokenizer.Tokens), lineNumber);
         return true;
     }
@@ -134,12 +134,14 @@ public sealed class RecordParser
             bodyStart++;
         }
 
-        if (format == RecordFormat.Raw && line[bodyStart..].Contains(FieldTokenizer.GroupSeparator))
+        var separator = line[bodyStart..].IndexOf(FieldTokenizer.GroupSeparator);
+        var enrichedStart = separator < 0 ? -1 : bodyStart + separator;
+        if (format == RecordFormat.Raw && enrichedStart >= 0)
         {
             format = RecordFormat.Enriched;
         }
 
-        header = new RecordHeader(NodeOf(line[..typeAt]), typeNumber, typeName, timestamp, serial, format, bodyStart);
+        header = new RecordHeader(NodeOf(line[..typeAt]), typeNumber, typeName, timestamp, serial, format, bodyStart, enrichedStart);
         reason = default;
         return true;
     }
