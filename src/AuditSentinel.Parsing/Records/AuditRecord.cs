@@ -10,11 +10,13 @@ public sealed class AuditRecord
 {
     private readonly ArraySegment<byte> _line;
     private readonly ArraySegment<FieldToken> _fields;
+    private readonly ArraySegment<ulong> _nameKeys;
 
-    internal AuditRecord(ArraySegment<byte> line, RecordHeader header, ArraySegment<FieldToken> fields, long lineNumber)
+    internal AuditRecord(ArraySegment<byte> line, RecordHeader header, ArraySegment<FieldToken> fields, ArraySegment<ulong> nameKeys, long lineNumber)
     {
         _line = line;
         _fields = fields;
+        _nameKeys = nameKeys;
         Node = header.Node;
         TypeNumber = header.TypeNumber;
         TypeName = header.TypeName;
@@ -89,16 +91,28 @@ public sealed class AuditRecord
     /// </summary>
     public int IndexOf(ReadOnlySpan<byte> name, bool enriched = false, int start = 0)
     {
+        // One vectorized search over the names' 8-byte keys finds the candidates; the few that match are checked.
+        var keys = _nameKeys.AsSpan();
         var fields = _fields.AsSpan();
         var key = FieldToken.KeyOf(name);
-        for (var i = Math.Max(start, 0); i < fields.Length; i++)
+        var i = Math.Max(start, 0);
+        while (i < keys.Length)
         {
+            var found = keys[i..].IndexOf(key);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            i += found;
             ref readonly var token = ref fields[i];
-            if (token.NameKey == key && token.NameLength == name.Length && (token.Origin == FieldOrigin.Enriched) == enriched
+            if (token.NameLength == name.Length && (token.Origin == FieldOrigin.Enriched) == enriched
                 && (name.Length <= sizeof(ulong) || NameOf(token).SequenceEqual(name)))
             {
                 return i;
             }
+
+            i++;
         }
 
         return -1;

@@ -7,10 +7,13 @@ namespace AuditSentinel.Parsing.Records;
 /// <param name="ValueLength">The value's length in bytes.</param>
 /// <param name="Kind">How the value was written.</param>
 /// <param name="Origin">Where the field stands.</param>
-/// <param name="NameKey">The name's first 8 bytes (<see cref="KeyOf"/>): most names are that short, so one compare finds a field.</param>
-internal readonly record struct FieldToken(int NameStart, int NameLength, int ValueStart, int ValueLength, FieldKind Kind, FieldOrigin Origin, ulong NameKey)
+/// <remarks>
+/// The name's key (<see cref="KeyOf"/>) is kept apart, in a record's array of keys, so that finding a field is one
+/// vectorized search over the keys.
+/// </remarks>
+internal readonly record struct FieldToken(int NameStart, int NameLength, int ValueStart, int ValueLength, FieldKind Kind, FieldOrigin Origin)
 {
-    /// <summary>The first 8 bytes of a name, zero-padded, as one number.</summary>
+    /// <summary>The first 8 bytes of a name, zero-padded, as one number: most names are that short, so one compare finds a field.</summary>
     internal static ulong KeyOf(ReadOnlySpan<byte> name)
     {
         if (name.Length >= sizeof(ulong))

@@ -32,20 +32,25 @@ internal ref struct FieldTokenizer
     private readonly bool _interpreted;
     private readonly bool _isExecve;
     private Span<FieldToken> _tokens;
+    private Span<ulong> _keys;
     private int _count;
     private int _pendingOld;
 
-    internal FieldTokenizer(ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> scratch)
+    internal FieldTokenizer(ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> tokenRoom, Span<ulong> keyRoom)
     {
         _line = line;
         _interpreted = interpreted;
         _isExecve = isExecve;
-        _tokens = scratch;
+        _tokens = tokenRoom;
+        _keys = keyRoom;
         _pendingOld = -1;
     }
 
-    /// <summary>The tokens found, valid until the scratch buffer is reused.</summary>
+    /// <summary>The tokens found, in the room given or, when they outgrew it, in a larger array.</summary>
     internal readonly ReadOnlySpan<FieldToken> Tokens => _tokens[.._count];
+
+    /// <summary>The name keys of <see cref="Tokens"/> (<see cref="FieldToken.KeyOf"/>), one per token.</summary>
+    internal readonly ReadOnlySpan<ulong> Keys => _keys[.._count];
 
     /// <summary>Tokenizes the body from <paramref name="bodyStart"/>; the ENRICHED fields follow <paramref name="separatorAt"/> (-1: none).</summary>
     internal void Tokenize(int bodyStart, int separatorAt)
@@ -293,13 +298,17 @@ internal ref struct FieldTokenizer
         }
 
         _pendingOld = -1;
-        if (_count == _tokens.Length)
+        if (_count == _tokens.Length || _count == _keys.Length)
         {
-            var larger = new FieldToken[_tokens.Length * 2];
-            _tokens.CopyTo(larger);
-            _tokens = larger;
+            var tokens = new FieldToken[Math.Max(_count * 2, 16)];
+            var keys = new ulong[tokens.Length];
+            Tokens.CopyTo(tokens);
+            Keys.CopyTo(keys);
+            _tokens = tokens;
+            _keys = keys;
         }
 
-        _tokens[_count++] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin, key);
+        _tokens[_count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
+        _keys[_count++] = key;
     }
 }

@@ -13,7 +13,9 @@ public sealed class RecordParser
 {
     // Room the tokenizer starts with: more than almost any record has, so it rarely has to grow.
     private const int TokenRoom = 64;
-    private readonly RecordChunkAllocator _chunks = new();
+    private readonly ChunkedStore<byte> _lines = new();
+    private readonly ChunkedStore<FieldToken> _tokens = new();
+    private readonly ChunkedStore<ulong> _keys = new();
     private byte[] _lastNodeBytes = [];
     private string _lastNode = string.Empty;
 
@@ -45,9 +47,10 @@ public sealed class RecordParser
             header = header with { Node = fallbackNode };
         }
 
-        var tokenizer = new FieldTokenizer(line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _chunks.TokenSpace(TokenRoom));
+        var tokenizer = new FieldTokenizer(
+            line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom));
         tokenizer.Tokenize(header.BodyStart, header.SeparatorAt);
-        record = new AuditRecord(_chunks.CopyLine(line), header, _chunks.KeepTokens(tokenizer.Tokens), lineNumber);
+        record = new AuditRecord(_lines.Keep(line), header, _tokens.Keep(tokenizer.Tokens), _keys.Keep(tokenizer.Keys), lineNumber);
         return true;
     }
 

@@ -28,7 +28,7 @@ public class RecordStorageTests
             }
         }
 
-        Assert.True(kept.Sum(k => k.Line.Length) > 8 * RecordChunkAllocator.LineChunkBytes, "the sample must span several chunks");
+        Assert.True(kept.Sum(k => k.Line.Length) > 8 * ChunkedStore<byte>.ChunkBytes, "the sample must span several chunks");
         foreach (var (line, record) in kept)
         {
             Assert.True(new RecordParser().TryParse(Encoding.UTF8.GetBytes(line), record.LineNumber, out var fresh, out _));
