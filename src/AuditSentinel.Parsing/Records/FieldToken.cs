@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace AuditSentinel.Parsing.Records;
 
 /// <summary>Offsets of one key=value pair inside a record's line bytes.</summary>
@@ -16,18 +18,26 @@ internal readonly record struct FieldToken(int NameStart, int NameLength, int Va
     /// <summary>The first 8 bytes of a name, zero-padded, as one number: most names are that short, so one compare finds a field.</summary>
     internal static ulong KeyOf(ReadOnlySpan<byte> name)
     {
-        if (name.Length >= sizeof(ulong))
+        // Two loads that may overlap cover every length without a loop: the overlapping bytes are the same bytes.
+        var length = name.Length;
+        if (length >= sizeof(ulong))
         {
-            return System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(name);
+            return BinaryPrimitives.ReadUInt64LittleEndian(name);
         }
 
-        ulong key = 0;
-        for (var i = 0; i < name.Length; i++)
+        if (length >= sizeof(uint))
         {
-            key |= (ulong)name[i] << (8 * i);
+            return BinaryPrimitives.ReadUInt32LittleEndian(name)
+                | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(name[(length - sizeof(uint))..]) << ((length - sizeof(uint)) * 8));
         }
 
-        return key;
+        if (length >= sizeof(ushort))
+        {
+            return BinaryPrimitives.ReadUInt16LittleEndian(name)
+                | ((ulong)BinaryPrimitives.ReadUInt16LittleEndian(name[(length - sizeof(ushort))..]) << ((length - sizeof(ushort)) * 8));
+        }
+
+        return length == 1 ? name[0] : 0UL;
     }
 
     /// <summary>
@@ -41,7 +51,7 @@ internal readonly record struct FieldToken(int NameStart, int NameLength, int Va
             return KeyOf(line.Slice(start, length));
         }
 
-        var word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(line[start..]);
+        var word = BinaryPrimitives.ReadUInt64LittleEndian(line[start..]);
         return length >= sizeof(ulong) ? word : word & ((1UL << (length * 8)) - 1);
     }
 }

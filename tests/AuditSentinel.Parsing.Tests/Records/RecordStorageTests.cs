@@ -82,6 +82,22 @@ public class RecordStorageTests
     }
 
     [Fact]
+    public void A_name_key_holds_the_first_eight_bytes_zero_padded()
+    {
+        var name = "abcdefghij"u8;
+        for (var length = 0; length <= name.Length; length++)
+        {
+            ulong expected = 0;
+            for (var i = 0; i < Math.Min(length, 8); i++)
+            {
+                expected |= (ulong)name[i] << (8 * i);
+            }
+
+            Assert.Equal(expected, FieldToken.KeyOf(name[..length]));
+        }
+    }
+
+    [Fact]
     public void Every_libaudit_type_name_is_found_from_its_bytes_and_others_are_not()
     {
         foreach (var (number, name) in RecordTypeNames.All)
