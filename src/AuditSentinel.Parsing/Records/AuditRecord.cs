@@ -58,7 +58,7 @@ public sealed class AuditRecord
 
     /// <summary>The field at <paramref name="index"/>, in line order.</summary>
     public AuditField this[int index] =>
-        (uint)index < (uint)FieldCount ? new AuditField(this, _fields[index]) : throw new ArgumentOutOfRangeException(nameof(index));
+        (uint)index < (uint)FieldCount ? new AuditField(this, _fields.Array![_fields.Offset + index]) : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>Finds the first field of this name in the body or the <c>msg='...'</c> payload (not the ENRICHED part).</summary>
     public bool TryGetField(ReadOnlySpan<byte> name, out AuditField field) => TryFind(name, enriched: false, out field);
