@@ -27,7 +27,8 @@ internal static class EscapedFieldNames
     {
         for (var slot = SlotOf(key); Slots[slot].Name is { } entry; slot = (slot + 1) & SlotMask)
         {
-            if (Slots[slot].Key == key && name.SequenceEqual(entry))
+            // Equal keys and lengths are equal names up to 8 bytes; only longer ones need the rest compared.
+            if (Slots[slot].Key == key && name.Length == entry.Length && (name.Length <= sizeof(ulong) || name.SequenceEqual(entry)))
             {
                 return true;
             }
