@@ -28,6 +28,8 @@ public sealed class IngestSession : IDisposable
     private readonly Dictionary<string, HostAccounting> _hosts = new(StringComparer.Ordinal);
     private readonly IngestReport _report;
     private long _rejectedBytes;
+    private string? _lastNode;
+    private HostAccounting? _lastHost;
 
     /// <summary>Starts a unit.</summary>
     public IngestSession(IngestSource source, IngestOptions options, IRowSink rows, IRejectedLineSink rejected)
@@ -128,12 +130,20 @@ public sealed class IngestSession : IDisposable
 
     private HostAccounting Host(string node)
     {
+        // Lines come in runs from one host, and the parser hands out one string per run: a reference compare saves hashing it.
+        if (ReferenceEquals(node, _lastNode))
+        {
+            return _lastHost!;
+        }
+
         if (!_hosts.TryGetValue(node, out var host))
         {
             host = new HostAccounting();
             _hosts.Add(node, host);
         }
 
+        _lastNode = node;
+        _lastHost = host;
         return host;
     }
 

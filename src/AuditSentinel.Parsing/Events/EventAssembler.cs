@@ -18,6 +18,7 @@ public sealed class EventAssembler
     private readonly HashSet<EventKey> _recentlyEmitted = [];
     private readonly Queue<EventKey> _recentOrder = new();
     private long _oldestOpenSeconds = long.MaxValue;
+    private LinkedListNode<OpenEvent>? _lastJoined;
 
     /// <summary>Creates an assembler.</summary>
     public EventAssembler(EventAssemblerOptions? options = null)
@@ -38,7 +39,10 @@ public sealed class EventAssembler
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(completed);
         var key = new EventKey(record.Node, record.Timestamp, record.Serial);
-        if (!_open.TryGetValue(key, out var node))
+        var node = _lastJoined;
+
+        // The records of an event mostly arrive one after another: the event the previous record joined saves a lookup.
+        if ((node?.List is null || !node.Value.Key.Equals(key)) && !_open.TryGetValue(key, out node))
         {
             // As ausearch (ausearch-lol.c) does: a record that starts an event completes the open events it is at
             // least the timeout later than. A late, older record completes nothing; records joining an event never do.
@@ -54,6 +58,7 @@ public sealed class EventAssembler
         }
 
         node.Value.Records.Add(record);
+        _lastJoined = node;
         if (RecordType.EndsEvent(record.TypeNumber))
         {
             Emit(node, PartialReason.None, completed);

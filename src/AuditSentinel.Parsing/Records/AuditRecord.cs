@@ -8,14 +8,15 @@ namespace AuditSentinel.Parsing.Records;
 /// </summary>
 public sealed class AuditRecord
 {
-    private readonly byte[] _line;
-    private readonly FieldToken[] _fields;
+    private readonly ArraySegment<byte> _line;
+    private readonly ArraySegment<FieldToken> _fields;
+    private readonly ArraySegment<ulong> _nameKeys;
 
-    internal AuditRecord(byte[] line, RecordHeader header, FieldToken[] fields, int fieldCount, long lineNumber)
+    internal AuditRecord(ArraySegment<byte> line, RecordHeader header, ArraySegment<FieldToken> fields, ArraySegment<ulong> nameKeys, long lineNumber)
     {
         _line = line;
         _fields = fields;
-        FieldCount = fieldCount;
+        _nameKeys = nameKeys;
         Node = header.Node;
         TypeNumber = header.TypeNumber;
         TypeName = header.TypeName;
@@ -47,17 +48,17 @@ public sealed class AuditRecord
     public long LineNumber { get; }
 
     /// <summary>The whole line as read, without the line terminator.</summary>
-    public ReadOnlySpan<byte> Bytes => _line;
+    public ReadOnlySpan<byte> Bytes => _line.AsSpan();
 
     /// <summary>The whole line as text.</summary>
-    public string LineText => Encoding.UTF8.GetString(_line);
+    public string LineText => Encoding.UTF8.GetString(Bytes);
 
     /// <summary>The number of fields, ENRICHED ones included.</summary>
-    public int FieldCount { get; }
+    public int FieldCount => _fields.Count;
 
     /// <summary>The field at <paramref name="index"/>, in line order.</summary>
     public AuditField this[int index] =>
-        (uint)index < (uint)FieldCount ? new AuditField(this, _fields[index]) : throw new ArgumentOutOfRangeException(nameof(index));
+        (uint)index < (uint)FieldCount ? new AuditField(this, _fields.Array![_fields.Offset + index]) : throw new ArgumentOutOfRangeException(nameof(index));
 
     /// <summary>Finds the first field of this name in the body or the <c>msg='...'</c> payload (not the ENRICHED part).</summary>
     public bool TryGetField(ReadOnlySpan<byte> name, out AuditField field) => TryFind(name, enriched: false, out field);
@@ -90,16 +91,28 @@ public sealed class AuditRecord
     /// </summary>
     public int IndexOf(ReadOnlySpan<byte> name, bool enriched = false, int start = 0)
     {
-        var fields = _fields.AsSpan(0, FieldCount);
+        // One vectorized search over the names' 8-byte keys finds the candidates; the few that match are checked.
+        var keys = _nameKeys.AsSpan();
+        var fields = _fields.AsSpan();
         var key = FieldToken.KeyOf(name);
-        for (var i = Math.Max(start, 0); i < fields.Length; i++)
+        var i = Math.Max(start, 0);
+        while (i < keys.Length)
         {
+            var found = keys[i..].IndexOf(key);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            i += found;
             ref readonly var token = ref fields[i];
-            if (token.NameKey == key && token.NameLength == name.Length && (token.Origin == FieldOrigin.Enriched) == enriched
+            if (token.NameLength == name.Length && (token.Origin == FieldOrigin.Enriched) == enriched
                 && (name.Length <= sizeof(ulong) || NameOf(token).SequenceEqual(name)))
             {
                 return i;
             }
+
+            i++;
         }
 
         return -1;

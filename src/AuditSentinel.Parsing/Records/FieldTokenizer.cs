@@ -12,6 +12,17 @@ internal ref struct FieldTokenizer
     /// <summary>Names that do not stand in the line as written; <see cref="FieldToken.NameStart"/> holds their bitwise complement.</summary>
     internal static readonly byte[][] SyntheticNames = ["old-auid"u8.ToArray(), "old-ses"u8.ToArray(), "seresult"u8.ToArray(), "seperms"u8.ToArray()];
 
+    // Per byte: ValueEnds for space and tab, NameEnds for those and '='.
+    private static readonly byte[] Delimiters = DelimiterTable();
+
+    private static readonly ulong[] SyntheticKeys = [.. SyntheticNames.Select(name => FieldToken.KeyOf(name))];
+    private static readonly ulong AuidKey = FieldToken.KeyOf("auid"u8);
+    private static readonly ulong SesKey = FieldToken.KeyOf("ses"u8);
+
+    private const int ShortWord = 16;
+    private const byte ValueEnds = 1;
+    private const byte NameEnds = 2;
+
     private const int OldAuid = 0;
     private const int OldSes = 1;
     private const int SelinuxResult = 2;
@@ -21,31 +32,43 @@ internal ref struct FieldTokenizer
     private readonly bool _interpreted;
     private readonly bool _isExecve;
     private Span<FieldToken> _tokens;
+    private Span<ulong> _keys;
     private int _count;
     private int _pendingOld;
 
-    internal FieldTokenizer(ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> scratch)
+    internal FieldTokenizer(ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> tokenRoom, Span<ulong> keyRoom)
     {
         _line = line;
         _interpreted = interpreted;
         _isExecve = isExecve;
-        _tokens = scratch;
+        _tokens = tokenRoom;
+        _keys = keyRoom;
         _pendingOld = -1;
     }
 
-    /// <summary>The tokens found, valid until the scratch buffer is reused.</summary>
+    /// <summary>The tokens found, in the room given or, when they outgrew it, in a larger array.</summary>
     internal readonly ReadOnlySpan<FieldToken> Tokens => _tokens[.._count];
 
-    internal void Tokenize(int bodyStart)
+    /// <summary>The name keys of <see cref="Tokens"/> (<see cref="FieldToken.KeyOf"/>), one per token.</summary>
+    internal readonly ReadOnlySpan<ulong> Keys => _keys[.._count];
+
+    /// <summary>Tokenizes the body from <paramref name="bodyStart"/>; the ENRICHED fields follow <paramref name="separatorAt"/> (-1: none).</summary>
+    internal void Tokenize(int bodyStart, int separatorAt)
     {
-        var body = _line[bodyStart..];
-        var separator = body.IndexOf(GroupSeparator);
-        var bodyEnd = separator < 0 ? _line.Length : bodyStart + separator;
+        var bodyEnd = separatorAt < 0 ? _line.Length : separatorAt;
         Scan(bodyStart, bodyEnd, FieldOrigin.Body, continuation: _interpreted);
-        if (separator >= 0)
+        if (separatorAt >= 0)
         {
             Scan(bodyEnd + 1, _line.Length, FieldOrigin.Enriched, continuation: false);
         }
+    }
+
+    private static byte[] DelimiterTable()
+    {
+        var table = new byte[256];
+        table[' '] = table['\t'] = ValueEnds | NameEnds;
+        table['='] = NameEnds;
+        return table;
     }
 
     private void Scan(int from, int to, FieldOrigin origin, bool continuation)
@@ -63,8 +86,7 @@ internal ref struct FieldTokenizer
             }
 
             var wordStart = i;
-            var stop = line[i..to].IndexOfAny((byte)'=', (byte)' ', (byte)'\t');
-            i = stop < 0 ? to : i + stop;
+            i = NextDelimiter(i, to, NameEnds);
 
             if (i >= to || line[i] != (byte)'=')
             {
@@ -206,59 +228,87 @@ internal ref struct FieldTokenizer
         return Math.Min(end + 1, to);
     }
 
-    private readonly int SkipToken(int i, int to)
+    private readonly int SkipToken(int i, int to) => NextDelimiter(i, to, ValueEnds);
+
+    // Names and values are mostly a few bytes long: a table-driven loop finds their end sooner than a vectorized search
+    // gets going, so only a word still running after ShortWord bytes is handed to the vectorized search.
+    private readonly int NextDelimiter(int i, int to, byte kind)
     {
-        var stop = _line[i..to].IndexOfAny((byte)' ', (byte)'\t');
+        var line = _line[..to];
+        var shortEnd = Math.Min(to, i + ShortWord);
+        for (; i < shortEnd; i++)
+        {
+            if ((Delimiters[line[i]] & kind) != 0)
+            {
+                return i;
+            }
+        }
+
+        if (i == to)
+        {
+            return to;
+        }
+
+        var stop = kind == NameEnds ? line[i..].IndexOfAny((byte)'=', (byte)' ', (byte)'\t') : line[i..].IndexOfAny((byte)' ', (byte)'\t');
         return stop < 0 ? to : i + stop;
     }
 
     private void AddBare(int nameStart, int nameLength, int valueStart, int valueLength, FieldOrigin origin)
     {
         var value = _line.Slice(valueStart, valueLength);
-        FieldKind kind;
+        var key = FieldToken.KeyAt(_line, nameStart, nameLength);
+        var kind = FieldKind.Plain;
         if (FieldValues.IsAbsentMarker(value))
         {
             kind = FieldKind.Absent;
         }
         else if (!_interpreted && origin != FieldOrigin.Enriched
-                 && FieldValues.IsUppercaseHex(value)
-                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), _isExecve))
+                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), key, _isExecve))
         {
-            kind = FieldKind.Hex;
-        }
-        else if (!_interpreted && origin != FieldOrigin.Enriched && value.Length > 1 && value[^1] == (byte)'"'
-                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), _isExecve)
-                 && FieldValues.IsUppercaseHex(value[..^1]))
-        {
-            // Seen in the wild (go-libaudit's ubuntu17 sample: key=6578...74"): auparse decodes the hex and ignores the stray quote.
-            kind = FieldKind.Hex;
-            valueLength--;
-        }
-        else
-        {
-            kind = FieldKind.Plain;
+            if (FieldValues.IsUppercaseHex(value))
+            {
+                kind = FieldKind.Hex;
+            }
+            else if (value.Length > 1 && value[^1] == (byte)'"' && FieldValues.IsUppercaseHex(value[..^1]))
+            {
+                // Seen in the wild (go-libaudit's ubuntu17 sample: key=6578...74"): auparse decodes the hex and ignores the stray quote.
+                kind = FieldKind.Hex;
+                valueLength--;
+            }
         }
 
-        Add(nameStart, nameLength, valueStart, valueLength, kind, origin);
+        Add(nameStart, nameLength, key, valueStart, valueLength, kind, origin);
     }
 
-    private void Add(int nameStart, int nameLength, int valueStart, int valueLength, FieldKind kind, FieldOrigin origin)
+    private void Add(int nameStart, int nameLength, int valueStart, int valueLength, FieldKind kind, FieldOrigin origin) =>
+        Add(nameStart, nameLength, nameStart < 0 ? 0 : FieldToken.KeyAt(_line, nameStart, nameLength), valueStart, valueLength, kind, origin);
+
+    // A synthetic name (nameStart < 0) brings its own length and key; a real "auid"/"ses" after the word "old" becomes one.
+    private void Add(int nameStart, int nameLength, ulong key, int valueStart, int valueLength, FieldKind kind, FieldOrigin origin)
     {
-        var name = nameStart >= 0 ? _line.Slice(nameStart, nameLength) : SyntheticNames[~nameStart];
-        if (_pendingOld == 1 && nameStart >= 0 && (name.SequenceEqual("auid"u8) || name.SequenceEqual("ses"u8)))
+        if (nameStart >= 0 && _pendingOld == 1 && ((key == AuidKey && nameLength == 4) || (key == SesKey && nameLength == 3)))
         {
-            nameStart = name[0] == (byte)'a' ? ~OldAuid : ~OldSes;
-            name = SyntheticNames[~nameStart];
+            nameStart = key == AuidKey ? ~OldAuid : ~OldSes;
+        }
+
+        if (nameStart < 0)
+        {
+            key = SyntheticKeys[~nameStart];
+            nameLength = SyntheticNames[~nameStart].Length;
         }
 
         _pendingOld = -1;
-        if (_count == _tokens.Length)
+        if (_count == _tokens.Length || _count == _keys.Length)
         {
-            var larger = new FieldToken[_tokens.Length * 2];
-            _tokens.CopyTo(larger);
-            _tokens = larger;
+            var tokens = new FieldToken[Math.Max(_count * 2, 16)];
+            var keys = new ulong[tokens.Length];
+            Tokens.CopyTo(tokens);
+            Keys.CopyTo(keys);
+            _tokens = tokens;
+            _keys = keys;
         }
 
-        _tokens[_count++] = new FieldToken(nameStart, name.Length, valueStart, valueLength, kind, origin, FieldToken.KeyOf(name));
+        _tokens[_count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
+        _keys[_count++] = key;
     }
 }

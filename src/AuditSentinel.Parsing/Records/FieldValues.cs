@@ -13,35 +13,11 @@ public static class FieldValues
     /// <summary>True when an unquoted value of this field may be the kernel's hex encoding.</summary>
     /// <param name="name">The field name.</param>
     /// <param name="isExecve">True inside an EXECVE record, whose <c>aN</c> and <c>aN[k]</c> arguments are escaped.</param>
-    public static bool MayBeHexEncoded(ReadOnlySpan<byte> name, bool isExecve)
-    {
-        if (isExecve && IsExecveArgument(name))
-        {
-            return true;
-        }
+    public static bool MayBeHexEncoded(ReadOnlySpan<byte> name, bool isExecve) => MayBeHexEncoded(name, FieldToken.KeyOf(name), isExecve);
 
-        // The fields auparse types as escaped (auparse/typetab.h): the kernel hex-encodes them when they hold a
-        // space, a quote, a control byte or a byte above 0x7E, and quotes them otherwise. A switch on length keeps
-        // this to a couple of comparisons per field on the hot path.
-        return name.Length switch
-        {
-            2 => name.SequenceEqual("sw"u8),
-            3 => name.SequenceEqual("exe"u8) || name.SequenceEqual("cwd"u8) || name.SequenceEqual("cmd"u8)
-                || name.SequenceEqual("dir"u8) || name.SequenceEqual("key"u8) || name.SequenceEqual("grp"u8),
-            4 => name.SequenceEqual("comm"u8) || name.SequenceEqual("path"u8) || name.SequenceEqual("name"u8)
-                || name.SequenceEqual("file"u8) || name.SequenceEqual("acct"u8) || name.SequenceEqual("data"u8) || name.SequenceEqual("info"u8),
-            5 => name.SequenceEqual("watch"u8) || name.SequenceEqual("ocomm"u8),
-            6 => name.SequenceEqual("device"u8) || name.SequenceEqual("cgroup"u8) || name.SequenceEqual("old-fs"u8) || name.SequenceEqual("new-fs"u8),
-            7 => name.SequenceEqual("profile"u8) || name.SequenceEqual("old-net"u8) || name.SequenceEqual("new-net"u8)
-                || name.SequenceEqual("old-rng"u8) || name.SequenceEqual("new-rng"u8),
-            8 => name.SequenceEqual("apparmor"u8) || name.SequenceEqual("old-disk"u8) || name.SequenceEqual("new-disk"u8) || name.SequenceEqual("root_dir"u8),
-            9 => name.SequenceEqual("operation"u8) || name.SequenceEqual("proctitle"u8) || name.SequenceEqual("new_group"u8),
-            11 => name.SequenceEqual("denied_mask"u8) || name.SequenceEqual("old-chardev"u8) || name.SequenceEqual("new-chardev"u8),
-            14 => name.SequenceEqual("requested_mask"u8),
-            15 => name.SequenceEqual("invalid_context"u8),
-            _ => false,
-        };
-    }
+    /// <summary><see cref="MayBeHexEncoded(ReadOnlySpan{byte}, bool)"/> for a name whose key the tokenizer already has.</summary>
+    internal static bool MayBeHexEncoded(ReadOnlySpan<byte> name, ulong key, bool isExecve) =>
+        (isExecve && IsExecveArgument(name)) || EscapedFieldNames.Contains(name, key);
 
     /// <summary>True for <c>aN</c> and <c>aN[k]</c> (EXECVE argument names), false for <c>aN_len</c>.</summary>
     public static bool IsExecveArgument(ReadOnlySpan<byte> name)

@@ -11,8 +11,11 @@ namespace AuditSentinel.Parsing.Records;
 /// </summary>
 public sealed class RecordParser
 {
-    private const int ScratchTokens = 64;
-    private readonly FieldToken[] _scratch = new FieldToken[ScratchTokens];
+    // Room the tokenizer starts with: more than almost any record has, so it rarely has to grow.
+    private const int TokenRoom = 64;
+    private readonly ChunkedStore<byte> _lines = new();
+    private readonly ChunkedStore<FieldToken> _tokens = new();
+    private readonly ChunkedStore<ulong> _keys = new();
     private byte[] _lastNodeBytes = [];
     private string _lastNode = string.Empty;
 
@@ -44,11 +47,10 @@ public sealed class RecordParser
             header = header with { Node = fallbackNode };
         }
 
-        var copy = line.ToArray();
-        var tokenizer = new FieldTokenizer(copy, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _scratch);
-        tokenizer.Tokenize(header.BodyStart);
-        var tokens = tokenizer.Tokens;
-        record = new AuditRecord(copy, header, tokens.ToArray(), tokens.Length, lineNumber);
+        var tokenizer = new FieldTokenizer(
+            line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom));
+        tokenizer.Tokenize(header.BodyStart, header.SeparatorAt);
+        record = new AuditRecord(_lines.Keep(line), header, _tokens.Keep(tokenizer.Tokens), _keys.Keep(tokenizer.Keys), lineNumber);
         return true;
     }
 
@@ -135,12 +137,14 @@ public sealed class RecordParser
             bodyStart++;
         }
 
-        if (format == RecordFormat.Raw && line[bodyStart..].Contains(FieldTokenizer.GroupSeparator))
+        var separator = line[bodyStart..].IndexOf(FieldTokenizer.GroupSeparator);
+        var enrichedStart = separator < 0 ? -1 : bodyStart + separator;
+        if (format == RecordFormat.Raw && enrichedStart >= 0)
         {
             format = RecordFormat.Enriched;
         }
 
-        header = new RecordHeader(NodeOf(line[..typeAt]), typeNumber, typeName, timestamp, serial, format, bodyStart);
+        header = new RecordHeader(NodeOf(line[..typeAt]), typeNumber, typeName, timestamp, serial, format, bodyStart, enrichedStart);
         reason = default;
         return true;
     }
@@ -184,6 +188,11 @@ public sealed class RecordParser
         if (token.IsEmpty)
         {
             return false;
+        }
+
+        if (RecordTypeByteLookup.TryFind(token, out number, out name))
+        {
+            return true;
         }
 
         if (FieldValues.TryParseInt64(token, out var numeric) && numeric is > 0 and < 100_000)

@@ -58,6 +58,22 @@ public class EventAssemblerTests
     }
 
     [Fact]
+    public void A_record_right_after_its_event_ended_starts_a_late_event_instead_of_joining_the_emitted_one()
+    {
+        var events = Assemble(
+        [
+            "node=a type=SYSCALL msg=audit(100.000:1): syscall=59",
+            "node=a type=PROCTITLE msg=audit(100.000:1): proctitle=6C73",
+            "node=a type=PATH msg=audit(100.000:1): item=0 name=\"/bin/ls\"",
+            "node=a type=CWD msg=audit(100.000:1): cwd=\"/\"",
+        ]);
+        Assert.Equal(2, events.Count);
+        Assert.Equal(["SYSCALL", "PROCTITLE"], events[0].Records.Select(r => r.TypeName));
+        Assert.Equal(["PATH", "CWD"], events[1].Records.Select(r => r.TypeName));
+        Assert.Equal(PartialReason.LateRecord, events[1].Partial);
+    }
+
+    [Fact]
     public void Same_serial_on_two_hosts_is_two_events()
     {
         var events = Assemble(

@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace AuditSentinel.Parsing.Records;
+
+/// <summary>
+/// Carves pieces (a record's line bytes, its tokens, its name keys) out of shared 64 KiB chunks instead of a fresh
+/// array per record. A chunk is never written again where a kept piece lies: records stay immutable, keep their chunk
+/// alive, and a chunk is collected once no record pointing into it is referenced any more. Not thread-safe.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+internal sealed class ChunkedStore<T>
+    where T : unmanaged
+{
+    /// <summary>Bytes per chunk.</summary>
+    internal const int ChunkBytes = 64 * 1024;
+
+    private readonly int _chunkLength = ChunkBytes / Unsafe.SizeOf<T>();
+    private T[] _chunk = [];
+    private int _used;
+
+    // Larger pieces get their own array, so one long line neither wastes nor pins most of a shared chunk.
+    private int LargestShared => _chunkLength / 8;
+
+    /// <summary>Free room for at least <paramref name="minimum"/> elements; pass what was written to <see cref="Keep"/>.</summary>
+    internal Span<T> Space(int minimum)
+    {
+        if (_chunk.Length - _used < minimum)
+        {
+            _chunk = GC.AllocateUninitializedArray<T>(Math.Max(_chunkLength, minimum));
+            _used = 0;
+        }
+
+        return _chunk.AsSpan(_used);
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="piece"/> where no later call writes: in place when it was written at the start of
+    /// <see cref="Space"/>, else as a copy.
+    /// </summary>
+    internal ArraySegment<T> Keep(ReadOnlySpan<T> piece)
+    {
+        var inPlace = piece.IsEmpty
+            || (_used < _chunk.Length && Unsafe.AreSame(ref MemoryMarshal.GetReference(piece), ref _chunk[_used]) && piece.Length <= _chunk.Length - _used);
+        if (!inPlace)
+        {
+            if (piece.Length > LargestShared)
+            {
+                return piece.ToArray();
+            }
+
+            piece.CopyTo(Space(piece.Length));
+        }
+
+        var kept = new ArraySegment<T>(_chunk, _used, piece.Length);
+        _used += piece.Length;
+        return kept;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace AuditSentinel.Parsing.Records;
+
+/// <summary>
+/// Finds a known record type from the bytes of its name (<c>SYSCALL</c>) without making a string: an open-addressing
+/// table over libaudit's names, hashed on the name's first and last 8 bytes. Read-only after start-up, so thread-safe.
+/// </summary>
+internal static class RecordTypeByteLookup
+{
+    // A power of two, at least four times the names, so probes stay short.
+    private const int SlotCount = 1024;
+    private const int SlotMask = SlotCount - 1;
+
+    private static readonly Entry?[] Slots = Build();
+
+    /// <summary>Finds <paramref name="name"/> (case-sensitive, as libaudit names types).</summary>
+    /// <param name="name">The type name as written after <c>type=</c>.</param>
+    /// <param name="number">The type number.</param>
+    /// <param name="canonicalName">The name <see cref="RecordType.NameOf"/> gives that number.</param>
+    internal static bool TryFind(ReadOnlySpan<byte> name, out int number, out string canonicalName)
+    {
+        for (var slot = SlotOf(name); Slots[slot] is { } entry; slot = (slot + 1) & SlotMask)
+        {
+            if (name.SequenceEqual(entry.Name))
+            {
+                number = entry.Number;
+                canonicalName = entry.CanonicalName;
+                return true;
+            }
+        }
+
+        number = 0;
+        canonicalName = string.Empty;
+        return false;
+    }
+
+    private static int SlotOf(ReadOnlySpan<byte> name)
+    {
+        var tail = name.Length > sizeof(ulong) ? name[^sizeof(ulong)..] : [];
+        var hash = (FieldToken.KeyOf(name) * 0x9E3779B97F4A7C15UL) ^ (FieldToken.KeyOf(tail) * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)name.Length;
+        return (int)(hash >> 54) & SlotMask;
+    }
+
+    private static Entry?[] Build()
+    {
+        var slots = new Entry?[SlotCount];
+        foreach (var (number, name) in RecordTypeNames.All)
+        {
+            var bytes = Encoding.ASCII.GetBytes(name);
+            var slot = SlotOf(bytes);
+            while (slots[slot] is not null)
+            {
+                slot = (slot + 1) & SlotMask;
+            }
+
+            slots[slot] = new Entry(bytes, number, RecordType.NameOf(number));
+        }
+
+        return slots;
+    }
+
+    private sealed record Entry(byte[] Name, int Number, string CanonicalName);
+}
