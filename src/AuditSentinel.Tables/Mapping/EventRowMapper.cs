@@ -18,7 +18,7 @@ internal static class EventRowMapper
         using var fields = EventFields.Rent(records, primary);
         var keys = Keys(fields);
         var syscall = syscallRecord is null ? null : Interpreted.Syscall(fields, syscallRecord);
-        var (eventClass, decidedBy) = EventClassifier.Classify(records, syscall, keys);
+        var (eventClass, decidedBy) = EventClassifier.Classify(records, syscall, (IReadOnlyList<string>?)keys ?? []);
         var result = EventClassifier.Result(decidedBy, syscallRecord, records);
         eventClass = EventClassifier.WithOutcome(eventClass, result);
         TakeOutcome(fields, decidedBy, syscallRecord);
@@ -37,8 +37,8 @@ internal static class EventRowMapper
             Result = result,
             Syscall = syscall,
             Arch = syscallRecord is null ? null : Interpreted.Arch(fields, syscallRecord),
-            Keys = keys.Count == 0 ? null : keys,
-            Key = keys.Count == 0 ? null : keys[0],
+            Keys = keys,
+            Key = keys?[0],
             Techniques = Techniques(attackKeys, keys),
             Partial = auditEvent.IsPartial,
             PartialReason = PartialReasons.Code(auditEvent.Partial),
@@ -130,18 +130,18 @@ internal static class EventRowMapper
 
     // The rule key that made the kernel record the event is on SYSCALL; a CONFIG_CHANGE's key= names the rule being
     // changed, not why this event was recorded, so it stays in Fields.
-    private static List<string> Keys(EventFields fields)
+    private static List<string>? Keys(EventFields fields)
     {
-        var keys = new List<string>();
+        List<string>? keys = null;
         foreach (var record in fields.Records)
         {
             if (record.TypeNumber == RecordType.Syscall && fields.TryTake(record, MappedName.Key, out var key) && key.Text is { } text)
             {
-                AddKeys(text, keys);
+                AddKeys(text, keys ??= []);
             }
         }
 
-        return keys;
+        return keys is { Count: > 0 } ? keys : null;
     }
 
     // The parts of a key= value split at the kernel's separator, empty ones dropped, each once; a single key (the
@@ -171,9 +171,9 @@ internal static class EventRowMapper
         }
     }
 
-    private static List<string>? Techniques(AttackKeyMap attackKeys, List<string> keys)
+    private static List<string>? Techniques(AttackKeyMap attackKeys, List<string>? keys)
     {
-        if (keys.Count == 0)
+        if (keys is null)
         {
             return null;
         }
