@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AuditSentinel.Parsing.Events;
 using AuditSentinel.Parsing.Records;
 using AuditSentinel.Tables.Attack;
@@ -18,8 +19,8 @@ internal static class EventRowMapper
         using var fields = EventFields.Rent(records, primary);
         var keys = Keys(fields);
         var syscall = syscallRecord is null ? null : Interpreted.Syscall(fields, syscallRecord);
-        var (eventClass, decidedBy) = EventClassifier.Classify(records, syscall, (IReadOnlyList<string>?)keys ?? []);
-        var result = EventClassifier.Result(decidedBy, syscallRecord, records);
+        var (eventClass, decidedBy) = EventClassifier.Classify(CollectionsMarshal.AsSpan(records), syscall, CollectionsMarshal.AsSpan(keys));
+        var result = EventClassifier.Result(decidedBy, syscallRecord, CollectionsMarshal.AsSpan(records));
         eventClass = EventClassifier.WithOutcome(eventClass, result);
         TakeOutcome(fields, decidedBy, syscallRecord);
         var time = auditEvent.Key.Timestamp.ToDateTimeOffset();
@@ -30,7 +31,7 @@ internal static class EventRowMapper
             Serial = (long)auditEvent.Key.Serial,
             EventId = eventId,
             RecordType = primary.TypeName,
-            RecordTypes = Lists.Project(records, static r => r.TypeName),
+            RecordTypes = RecordTypes(records),
             RecordCount = records.Count,
             Category = eventClass.Category,
             Action = eventClass.Action,
@@ -221,6 +222,17 @@ internal static class EventRowMapper
     private static long? Id(EventFields fields, MappedName name) => fields.TryTake(name, out var field) ? FieldNumbers.Id(field) : null;
 
     private static int? Int32(EventFields fields, MappedName name) => fields.TryTake(name, out var field) ? FieldNumbers.Int32(field) : null;
+
+    private static string[] RecordTypes(List<AuditRecord> records)
+    {
+        var types = new string[records.Count];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = records[i].TypeName;
+        }
+
+        return types;
+    }
 
     private static AuditRecord PrimaryWithoutSyscall(List<AuditRecord> records)
     {
