@@ -122,7 +122,7 @@ internal sealed class EventFields : IDisposable
     }
 
     /// <summary>The decoded text of a taken field (primary first), or null.</summary>
-    internal string? Text(MappedName name) => TryTake(name, out var field) ? field.Text : null;
+    internal string? Text(MappedName name) => TryTake(name, out var field) ? ColumnTexts.Of(field) : null;
 
     /// <summary>Marks every field of <paramref name="record"/> taken (its content went to a column whole).</summary>
     internal void TakeAll(AuditRecord record)

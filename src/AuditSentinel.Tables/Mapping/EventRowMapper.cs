@@ -85,7 +85,7 @@ internal static class EventRowMapper
         row.Comm = fields.Text(MappedName.Comm);
         row.Exe = fields.Text(MappedName.Exe);
         // The CWD record's, else a user-space record's cwd= (USER_CMD).
-        row.Cwd = Find(fields.Records, RecordType.Cwd) is { } cwd && fields.TryTake(cwd, MappedName.Cwd, out var cwdField) ? cwdField.Text : fields.Text(MappedName.Cwd);
+        row.Cwd = Find(fields.Records, RecordType.Cwd) is { } cwd && fields.TryTake(cwd, MappedName.Cwd, out var cwdField) ? ColumnTexts.Of(cwdField) : fields.Text(MappedName.Cwd);
 
         (row.Argv, row.CommandLine) = Interpreted.Execve(fields);
         // USER_CMD (sudo) logs the command it runs as cmd=.
@@ -136,7 +136,7 @@ internal static class EventRowMapper
         List<string>? keys = null;
         foreach (var record in fields.Records)
         {
-            if (record.TypeNumber == RecordType.Syscall && fields.TryTake(record, MappedName.Key, out var key) && key.Text is { } text)
+            if (record.TypeNumber == RecordType.Syscall && fields.TryTake(record, MappedName.Key, out var key) && ColumnTexts.Of(key) is { } text)
             {
                 AddKeys(text, keys ??= []);
             }

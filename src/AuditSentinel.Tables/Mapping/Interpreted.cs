@@ -14,7 +14,7 @@ internal static class Interpreted
     internal static string? Syscall(EventFields fields, AuditRecord syscall)
     {
         var hasNumber = fields.TryTake(syscall, MappedName.Syscall, out var raw);
-        if (fields.TryTake(syscall, MappedName.EnrichedSyscall, out var enriched) && enriched.Text is { } name)
+        if (fields.TryTake(syscall, MappedName.EnrichedSyscall, out var enriched) && ColumnTexts.Of(enriched) is { } name)
         {
             return name;
         }
@@ -24,14 +24,14 @@ internal static class Interpreted
             return null;
         }
 
-        return raw.TryGetInt64(out var value) && Syscalls.Name(fields.TryFind(syscall, MappedName.Arch, out var arch) ? arch.Text : null, value) is { } known ? known : raw.Text;
+        return raw.TryGetInt64(out var value) && Syscalls.Name(fields.TryFind(syscall, MappedName.Arch, out var arch) ? ColumnTexts.Of(arch) : null, value) is { } known ? known : ColumnTexts.Of(raw);
     }
 
     /// <summary>The architecture name: ENRICHED ARCH=, else the name of the audit arch value, else the value as written.</summary>
     internal static string? Arch(EventFields fields, AuditRecord syscall)
     {
-        var hex = fields.TryTake(syscall, MappedName.Arch, out var raw) ? raw.Text : null;
-        return fields.TryTake(syscall, MappedName.EnrichedArch, out var enriched) && enriched.Text is { } name ? name : Architectures.Name(hex) ?? hex;
+        var hex = fields.TryTake(syscall, MappedName.Arch, out var raw) ? ColumnTexts.Of(raw) : null;
+        return fields.TryTake(syscall, MappedName.EnrichedArch, out var enriched) && ColumnTexts.Of(enriched) is { } name ? name : Architectures.Name(hex) ?? hex;
     }
 
     /// <summary>
