@@ -4,7 +4,8 @@ namespace AuditSentinel.Tables.Mapping;
 
 /// <summary>
 /// Resolves a field token to the <see cref="MappedName"/> it is, if any, with one multiply and usually one compare: an
-/// open-addressing table keyed by the token's 8-byte name key, so an event's fields are classified in one pass.
+/// open-addressing table keyed by the name's first 8 bytes (<see cref="FieldToken.KeyOf"/>), so an event's fields are
+/// classified in one pass.
 /// </summary>
 internal static class MappedNames
 {
@@ -19,7 +20,9 @@ internal static class MappedNames
     /// <summary>The mapped name <paramref name="token"/> of <paramref name="record"/> is, or -1.</summary>
     internal static int Of(AuditRecord record, in FieldToken token)
     {
-        for (var slot = SlotOf(token.NameKey); ; slot = (slot + 1) & SlotMask)
+        var name = record.NameOf(token);
+        var key = FieldToken.KeyOf(name);
+        for (var slot = SlotOf(key); ; slot = (slot + 1) & SlotMask)
         {
             ref readonly var entry = ref Slots[slot];
             if (entry.Name is null)
@@ -27,12 +30,9 @@ internal static class MappedNames
                 return -1;
             }
 
-            if (entry.Key == token.NameKey && entry.Name.Length == token.NameLength)
+            if (entry.Key == key && name.SequenceEqual(entry.Name))
             {
-                return entry.Enriched == (token.Origin == FieldOrigin.Enriched)
-                    && (token.NameLength <= sizeof(ulong) || record.NameOf(token).SequenceEqual(entry.Name))
-                    ? entry.Id
-                    : -1;
+                return entry.Enriched == (token.Origin == FieldOrigin.Enriched) ? entry.Id : -1;
             }
         }
     }
