@@ -118,6 +118,9 @@ public sealed class AuditRecord
         return -1;
     }
 
+    /// <summary>The field tokens, in line order, for a caller that reads every field's name in one pass.</summary>
+    internal ReadOnlySpan<FieldToken> Tokens => _fields.AsSpan(0, FieldCount);
+
     /// <summary>The name <paramref name="token"/> points at: in the line, or a synthetic one.</summary>
     internal ReadOnlySpan<byte> NameOf(scoped in FieldToken token) =>
         token.NameStart >= 0 ? _line.AsSpan(token.NameStart, token.NameLength) : FieldTokenizer.SyntheticNames[~token.NameStart];

@@ -33,14 +33,12 @@ public sealed class AuditEventMapper
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(ttyInput);
         var eventId = EventIds.Of(auditEvent.Key);
-        // As aureport --tty does, a keystroke record's terminal is tty= of the SYSCALL record of its event.
-        var terminal = auditEvent.Find(RecordType.Syscall)?.GetText("tty"u8);
         List<AuditRecord>? others = null;
         foreach (var record in auditEvent.Records)
         {
             if (record.TypeNumber is RecordType.Tty or RecordType.UserTty)
             {
-                ttyInput.Add(TtyRowMapper.Map(auditEvent.Key, eventId, record, terminal, sourceName, _redactor));
+                ttyInput.Add(TtyRowMapper.Map(auditEvent.Key, eventId, record, Terminal(auditEvent), sourceName, _redactor));
             }
             else
             {
@@ -53,4 +51,7 @@ public sealed class AuditEventMapper
             events.Add(EventRowMapper.Map(auditEvent, eventId, others, sourceName, _options.AttackKeys));
         }
     }
+
+    // As aureport --tty does, a keystroke record's terminal is tty= of the SYSCALL record of its event.
+    private static string? Terminal(AuditEvent auditEvent) => auditEvent.Find(RecordType.Syscall)?.GetText("tty"u8);
 }

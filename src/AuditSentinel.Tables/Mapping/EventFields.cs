@@ -5,29 +5,43 @@ namespace AuditSentinel.Tables.Mapping;
 
 /// <summary>
 /// The fields of an event's records, with a note of which ones a typed column has taken, so that every other field
-/// ends in the Fields column and nothing parsed is lost. One instance per thread is reused from event to event
-/// (<see cref="Rent"/>, <see cref="Dispose"/>): the taken marks are a bitset, the maps are built in reused buffers.
+/// ends in the Fields column and nothing parsed is lost. Renting it reads every field name once and indexes the
+/// <see cref="MappedName"/>s (first occurrence per record, then a chain of later ones), so a take is an index read.
+/// One instance per thread is reused from event to event (<see cref="Rent(List{AuditRecord}, AuditRecord)"/>,
+/// <see cref="Dispose"/>): the taken marks are a bitset, the index and the maps live in reused buffers.
 /// </summary>
 internal sealed class EventFields : IDisposable
 {
+    private const int None = -1;
+
     [ThreadStatic]
     private static EventFields? t_spare;
 
     private readonly FieldMapBuilder _map = new();
-    private IReadOnlyList<AuditRecord> _records = [];
-    private int[] _firstBit = new int[16];
+    private readonly List<AuditRecord> _single = new(1);
+    private List<AuditRecord> _list = [];
+    private AuditRecord[] _records = new AuditRecord[8];
+    private int _count;
+    private int _primary;
+
+    // Per record: the bit of its first field; the bits of all fields are the indexes of _taken and _next.
+    private int[] _firstBit = new int[8];
     private ulong[] _taken = new ulong[16];
+
+    // Per record and mapped name: the first field of that name, else None; per field: the next one of its name in its record.
+    private int[] _first = new int[8 * MappedNames.Count];
+    private int[] _next = new int[256];
 
     private EventFields()
     {
     }
 
-    internal AuditRecord Primary { get; private set; } = null!;
+    internal AuditRecord Primary => _records[_primary];
 
-    internal IReadOnlyList<AuditRecord> Records => _records;
+    internal List<AuditRecord> Records => _list;
 
     /// <summary>The fields of <paramref name="records"/>, none taken yet; give it back by disposing it.</summary>
-    internal static EventFields Rent(IReadOnlyList<AuditRecord> records, AuditRecord primary)
+    internal static EventFields Rent(List<AuditRecord> records, AuditRecord primary)
     {
         var fields = t_spare ?? new EventFields();
         t_spare = null;
@@ -35,49 +49,80 @@ internal sealed class EventFields : IDisposable
         return fields;
     }
 
+    /// <summary>The fields of one record, none taken yet; give it back by disposing it.</summary>
+    internal static EventFields Rent(AuditRecord record)
+    {
+        var fields = t_spare ?? new EventFields();
+        t_spare = null;
+        fields._single.Add(record);
+        fields.Reset(fields._single, record);
+        return fields;
+    }
+
     /// <summary>Makes this instance the thread's spare again; it must not be used after.</summary>
     public void Dispose()
     {
-        _records = [];
-        Primary = null!;
+        _records.AsSpan(0, _count).Clear();
+        _single.Clear();
+        _list = [];
+        _count = 0;
         t_spare = this;
     }
 
-    /// <summary>Takes a body field of the primary record, else of the first other record that has it.</summary>
-    internal bool TryTake(ReadOnlySpan<byte> name, out AuditField field) => TryTake(name, out field, out _);
+    /// <summary>Takes a field of the primary record, else of the first other record that has it.</summary>
+    internal bool TryTake(MappedName name, out AuditField field) => TryTake(name, out field, out _);
 
-    /// <summary>Takes a body field of the primary record, else of the first other record that has it, and says which record had it.</summary>
-    internal bool TryTake(ReadOnlySpan<byte> name, out AuditField field, out AuditRecord owner)
+    /// <summary>Takes a field of the primary record, else of the first other record that has it, and says which record had it.</summary>
+    internal bool TryTake(MappedName name, out AuditField field, out AuditRecord owner)
     {
-        owner = Primary;
-        if (TryTake(Primary, name, enriched: false, out field))
+        var f = First(_primary, name);
+        var r = _primary;
+        for (var other = 0; f == None && other < _count; other++)
         {
-            return true;
-        }
-
-        for (var r = 0; r < _records.Count; r++)
-        {
-            var record = _records[r];
-            if (!ReferenceEquals(record, Primary) && TryTake(record, name, enriched: false, out field))
+            if (other != _primary)
             {
-                owner = record;
-                return true;
+                f = First(other, name);
+                r = other;
             }
         }
 
-        return false;
+        if (f == None)
+        {
+            owner = Primary;
+            field = default;
+            return false;
+        }
+
+        owner = _records[r];
+        field = Take(r, f, name);
+        return true;
     }
 
-    /// <summary>Takes a body field of <paramref name="record"/> only.</summary>
-    internal bool TryTake(AuditRecord record, ReadOnlySpan<byte> name, out AuditField field) =>
-        TryTake(record, name, enriched: false, out field);
+    /// <summary>Takes a field of <paramref name="record"/> only.</summary>
+    internal bool TryTake(AuditRecord record, MappedName name, out AuditField field)
+    {
+        var r = IndexOf(record);
+        var f = First(r, name);
+        if (f == None)
+        {
+            field = default;
+            return false;
+        }
 
-    /// <summary>Takes an ENRICHED field of <paramref name="record"/>.</summary>
-    internal bool TryTakeEnriched(AuditRecord record, ReadOnlySpan<byte> name, out AuditField field) =>
-        TryTake(record, name, enriched: true, out field);
+        field = Take(r, f, name);
+        return true;
+    }
 
-    /// <summary>The decoded text of a taken body field (primary first), or null.</summary>
-    internal string? Text(ReadOnlySpan<byte> name) => TryTake(name, out var field) ? field.Text : null;
+    /// <summary>Finds a field of <paramref name="record"/> without taking it.</summary>
+    internal bool TryFind(AuditRecord record, MappedName name, out AuditField field)
+    {
+        var f = First(IndexOf(record), name);
+        field = f == None ? default : record[f];
+        return f != None;
+    }
+
+    /// <summary>The decoded text of a taken field (primary first), or null.</summary>
+    internal string? Text(MappedName name) => TryTake(name, out var field) ? ColumnTexts.Of(field) : null;
 
     /// <summary>Marks every field of <paramref name="record"/> taken (its content went to a column whole).</summary>
     internal void TakeAll(AuditRecord record)
@@ -85,7 +130,7 @@ internal sealed class EventFields : IDisposable
         var r = IndexOf(record);
         for (var f = 0; f < record.FieldCount; f++)
         {
-            Take(r, f);
+            Mark(r, f);
         }
     }
 
@@ -94,11 +139,12 @@ internal sealed class EventFields : IDisposable
     {
         var r = IndexOf(record);
         var enriched = origin == FieldOrigin.Enriched;
-        for (var f = 0; f < record.FieldCount; f++)
+        var tokens = record.Tokens;
+        for (var f = 0; f < tokens.Length; f++)
         {
-            if ((record[f].Origin == FieldOrigin.Enriched) == enriched)
+            if ((tokens[f].Origin == FieldOrigin.Enriched) == enriched)
             {
-                Take(r, f);
+                Mark(r, f);
             }
         }
     }
@@ -119,7 +165,7 @@ internal sealed class EventFields : IDisposable
     internal FieldMap? Remaining()
     {
         _map.Clear();
-        for (var r = 0; r < _records.Count; r++)
+        for (var r = 0; r < _count; r++)
         {
             var record = _records[r];
             for (var f = 0; f < record.FieldCount; f++)
@@ -134,20 +180,26 @@ internal sealed class EventFields : IDisposable
         return _map.IsEmpty ? null : _map.Build();
     }
 
-    private void Reset(IReadOnlyList<AuditRecord> records, AuditRecord primary)
+    private void Reset(List<AuditRecord> records, AuditRecord primary)
     {
-        _records = records;
-        Primary = primary;
-        if (_firstBit.Length < records.Count)
+        _list = records;
+        _count = records.Count;
+        if (_records.Length < _count)
         {
-            _firstBit = new int[Math.Max(records.Count, _firstBit.Length * 2)];
+            var size = Math.Max(_count, _records.Length * 2);
+            _records = new AuditRecord[size];
+            _firstBit = new int[size];
+            _first = new int[size * MappedNames.Count];
         }
 
+        records.CopyTo(_records);
+        _primary = IndexOf(primary);
+
         var bits = 0;
-        for (var r = 0; r < records.Count; r++)
+        for (var r = 0; r < _count; r++)
         {
             _firstBit[r] = bits;
-            bits += records[r].FieldCount;
+            bits += _records[r].FieldCount;
         }
 
         var words = (bits + 63) / 64;
@@ -156,7 +208,80 @@ internal sealed class EventFields : IDisposable
             _taken = new ulong[Math.Max(words, _taken.Length * 2)];
         }
 
+        if (_next.Length < bits)
+        {
+            _next = new int[Math.Max(bits, _next.Length * 2)];
+        }
+
         _taken.AsSpan(0, words).Clear();
+        _first.AsSpan(0, _count * MappedNames.Count).Fill(None);
+        for (var r = 0; r < _count; r++)
+        {
+            Index(r);
+        }
+    }
+
+    private void Index(int r)
+    {
+        var record = _records[r];
+        var tokens = record.Tokens;
+        var first = _first.AsSpan(r * MappedNames.Count, MappedNames.Count);
+        var next = _next.AsSpan(_firstBit[r], tokens.Length);
+        for (var f = 0; f < tokens.Length; f++)
+        {
+            var name = MappedNames.Of(record, tokens[f]);
+            if (name < 0)
+            {
+                continue;
+            }
+
+            next[f] = None;
+            if (first[name] == None)
+            {
+                first[name] = f;
+                continue;
+            }
+
+            // A name repeated in one record is rare: walk to the end of its chain.
+            var last = first[name];
+            while (next[last] != None)
+            {
+                last = next[last];
+            }
+
+            next[last] = f;
+        }
+    }
+
+    private int First(int r, MappedName name) => _first[(r * MappedNames.Count) + (int)name];
+
+    private AuditField Take(int r, int f, MappedName name)
+    {
+        Mark(r, f);
+        var field = _records[r][f];
+        if (_count > 1)
+        {
+            TakeDuplicates(name, field.RawValue);
+        }
+
+        return field;
+    }
+
+    // Taking a field also takes the same name with the same value in the other records (auid= repeated by
+    // CONFIG_CHANGE and SYSCALL), so Fields does not repeat what a column already holds.
+    private void TakeDuplicates(MappedName name, ReadOnlySpan<byte> rawValue)
+    {
+        for (var r = 0; r < _count; r++)
+        {
+            var bit = _firstBit[r];
+            for (var f = First(r, name); f != None; f = _next[bit + f])
+            {
+                if (!IsTaken(r, f) && _records[r][f].RawValue.SequenceEqual(rawValue))
+                {
+                    Mark(r, f);
+                }
+            }
+        }
     }
 
     private bool IsTaken(int r, int f)
@@ -165,55 +290,19 @@ internal sealed class EventFields : IDisposable
         return (_taken[bit >> 6] & (1UL << bit)) != 0;
     }
 
-    private void Take(int r, int f)
+    private void Mark(int r, int f)
     {
         var bit = _firstBit[r] + f;
         _taken[bit >> 6] |= 1UL << bit;
     }
 
-    private bool TryTake(AuditRecord record, ReadOnlySpan<byte> name, bool enriched, out AuditField field)
-    {
-        var f = record.IndexOf(name, enriched);
-        if (f < 0)
-        {
-            field = default;
-            return false;
-        }
-
-        Take(IndexOf(record), f);
-        field = record[f];
-        if (_records.Count > 1)
-        {
-            TakeDuplicates(name, field.RawValue, enriched);
-        }
-
-        return true;
-    }
-
-    // Taking a field also takes the same name with the same value in the other records (auid= repeated by
-    // CONFIG_CHANGE and SYSCALL), so Fields does not repeat what a column already holds.
-    private void TakeDuplicates(ReadOnlySpan<byte> name, ReadOnlySpan<byte> rawValue, bool enriched)
-    {
-        for (var r = 0; r < _records.Count; r++)
-        {
-            var record = _records[r];
-            for (var f = record.IndexOf(name, enriched); f >= 0; f = record.IndexOf(name, enriched, f + 1))
-            {
-                if (!IsTaken(r, f) && record[f].RawValue.SequenceEqual(rawValue))
-                {
-                    Take(r, f);
-                }
-            }
-        }
-    }
-
     private int IndexOf(AuditRecord record)
     {
-        for (var i = 0; i < _records.Count; i++)
+        for (var r = 0; r < _count; r++)
         {
-            if (ReferenceEquals(_records[i], record))
+            if (ReferenceEquals(_records[r], record))
             {
-                return i;
+                return r;
             }
         }
 

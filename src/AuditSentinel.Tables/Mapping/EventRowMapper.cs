@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AuditSentinel.Parsing.Events;
 using AuditSentinel.Parsing.Records;
 using AuditSentinel.Tables.Attack;
@@ -18,8 +19,8 @@ internal static class EventRowMapper
         using var fields = EventFields.Rent(records, primary);
         var keys = Keys(fields);
         var syscall = syscallRecord is null ? null : Interpreted.Syscall(fields, syscallRecord);
-        var (eventClass, decidedBy) = EventClassifier.Classify(records, syscall, keys);
-        var result = EventClassifier.Result(decidedBy, syscallRecord, records);
+        var (eventClass, decidedBy) = EventClassifier.Classify(CollectionsMarshal.AsSpan(records), syscall, CollectionsMarshal.AsSpan(keys));
+        var result = EventClassifier.Result(decidedBy, syscallRecord, CollectionsMarshal.AsSpan(records));
         eventClass = EventClassifier.WithOutcome(eventClass, result);
         TakeOutcome(fields, decidedBy, syscallRecord);
         var time = auditEvent.Key.Timestamp.ToDateTimeOffset();
@@ -30,15 +31,15 @@ internal static class EventRowMapper
             Serial = (long)auditEvent.Key.Serial,
             EventId = eventId,
             RecordType = primary.TypeName,
-            RecordTypes = Lists.Project(records, static r => r.TypeName),
+            RecordTypes = RecordTypes(records),
             RecordCount = records.Count,
             Category = eventClass.Category,
             Action = eventClass.Action,
             Result = result,
             Syscall = syscall,
             Arch = syscallRecord is null ? null : Interpreted.Arch(fields, syscallRecord),
-            Keys = keys.Count == 0 ? null : keys,
-            Key = keys.Count == 0 ? null : keys[0],
+            Keys = keys,
+            Key = keys?[0],
             Techniques = Techniques(attackKeys, keys),
             Partial = auditEvent.IsPartial,
             PartialReason = PartialReasons.Code(auditEvent.Partial),
@@ -57,38 +58,38 @@ internal static class EventRowMapper
     {
         if (syscallRecord is not null)
         {
-            fields.TryTake(syscallRecord, "success"u8, out _);
+            fields.TryTake(syscallRecord, MappedName.Success, out _);
         }
 
-        if (decidedBy is null || !fields.TryTake(decidedBy, "res"u8, out _))
+        if (decidedBy is null || !fields.TryTake(decidedBy, MappedName.Res, out _))
         {
-            fields.TryTake("res"u8, out _);
+            fields.TryTake(MappedName.Res, out _);
         }
     }
 
     private static void MapProcess(EventFields fields, AuditEventRow row)
     {
-        if (fields.TryTake("exit"u8, out var exit))
+        if (fields.TryTake(MappedName.Exit, out var exit))
         {
             row.Exit = FieldNumbers.Number(exit);
         }
 
-        row.Pid = Int32(fields, "pid"u8);
-        row.Ppid = Int32(fields, "ppid"u8);
-        (row.Auid, row.AuditUser) = IdAndName(fields, "auid"u8, "AUID"u8);
-        row.Session = Id(fields, "ses"u8);
-        (row.Uid, row.User) = IdAndName(fields, "uid"u8, "UID"u8);
-        (row.Euid, row.EffectiveUser) = IdAndName(fields, "euid"u8, "EUID"u8);
-        row.Gid = Id(fields, "gid"u8);
-        row.Tty = fields.Text("tty"u8);
-        row.Comm = fields.Text("comm"u8);
-        row.Exe = fields.Text("exe"u8);
+        row.Pid = Int32(fields, MappedName.Pid);
+        row.Ppid = Int32(fields, MappedName.Ppid);
+        (row.Auid, row.AuditUser) = IdAndName(fields, MappedName.Auid, MappedName.EnrichedAuid);
+        row.Session = Id(fields, MappedName.Ses);
+        (row.Uid, row.User) = IdAndName(fields, MappedName.Uid, MappedName.EnrichedUid);
+        (row.Euid, row.EffectiveUser) = IdAndName(fields, MappedName.Euid, MappedName.EnrichedEuid);
+        row.Gid = Id(fields, MappedName.Gid);
+        row.Tty = fields.Text(MappedName.Tty);
+        row.Comm = fields.Text(MappedName.Comm);
+        row.Exe = fields.Text(MappedName.Exe);
         // The CWD record's, else a user-space record's cwd= (USER_CMD).
-        row.Cwd = Find(fields.Records, RecordType.Cwd) is { } cwd && fields.TryTake(cwd, "cwd"u8, out var cwdField) ? cwdField.Text : fields.Text("cwd"u8);
+        row.Cwd = Find(fields.Records, RecordType.Cwd) is { } cwd && fields.TryTake(cwd, MappedName.Cwd, out var cwdField) ? ColumnTexts.Of(cwdField) : fields.Text(MappedName.Cwd);
 
         (row.Argv, row.CommandLine) = Interpreted.Execve(fields);
         // USER_CMD (sudo) logs the command it runs as cmd=.
-        row.CommandLine ??= fields.Text("cmd"u8);
+        row.CommandLine ??= fields.Text(MappedName.Cmd);
         if (Find(fields.Records, RecordType.ProcTitle) is { } proctitle)
         {
             row.ProcTitle = Interpreted.ProcTitle(fields, proctitle);
@@ -97,16 +98,16 @@ internal static class EventRowMapper
 
     private static void MapUserSpace(EventFields fields, AuditEventRow row)
     {
-        row.Account = fields.Text("acct"u8) ?? AccountFromId(fields);
-        row.Operation = fields.Text("op"u8);
-        row.Terminal = fields.Text("terminal"u8);
-        row.Hostname = fields.Text("hostname"u8);
-        row.SourceAddress = fields.Text("addr"u8);
+        row.Account = fields.Text(MappedName.Acct) ?? AccountFromId(fields);
+        row.Operation = fields.Text(MappedName.Op);
+        row.Terminal = fields.Text(MappedName.Terminal);
+        row.Hostname = fields.Text(MappedName.Hostname);
+        row.SourceAddress = fields.Text(MappedName.Addr);
     }
 
     // A successful USER_LOGIN names the account by uid (id=1003); ENRICHED ID= holds its name.
     private static string? AccountFromId(EventFields fields) =>
-        fields.TryTake("id"u8, out _, out var owner) && fields.TryTakeEnriched(owner, "ID"u8, out var name) ? FieldNumbers.Name(name) : null;
+        fields.TryTake(MappedName.Id, out _, out var owner) && fields.TryTake(owner, MappedName.EnrichedId, out var name) ? FieldNumbers.Name(name) : null;
 
     private static void MapObjects(EventFields fields, AuditEventRow row)
     {
@@ -130,29 +131,50 @@ internal static class EventRowMapper
 
     // The rule key that made the kernel record the event is on SYSCALL; a CONFIG_CHANGE's key= names the rule being
     // changed, not why this event was recorded, so it stays in Fields.
-    private static List<string> Keys(EventFields fields)
+    private static List<string>? Keys(EventFields fields)
     {
-        var keys = new List<string>();
+        List<string>? keys = null;
         foreach (var record in fields.Records)
         {
-            if (record.TypeNumber == RecordType.Syscall && fields.TryTake(record, "key"u8, out var key) && key.Text is { } text)
+            if (record.TypeNumber == RecordType.Syscall && fields.TryTake(record, MappedName.Key, out var key) && ColumnTexts.Of(key) is { } text)
             {
-                foreach (var part in text.Split(FieldValues.KeySeparator, StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (!keys.Contains(part))
-                    {
-                        keys.Add(part);
-                    }
-                }
+                AddKeys(text, keys ??= []);
             }
         }
 
-        return keys;
+        return keys is { Count: > 0 } ? keys : null;
     }
 
-    private static List<string>? Techniques(AttackKeyMap attackKeys, List<string> keys)
+    // The parts of a key= value split at the kernel's separator, empty ones dropped, each once; a single key (the
+    // usual case) is added without copying it.
+    private static void AddKeys(string text, List<string> keys)
     {
-        if (keys.Count == 0)
+        if (!text.Contains(FieldValues.KeySeparator, StringComparison.Ordinal))
+        {
+            AddKey(text, keys);
+            return;
+        }
+
+        foreach (var range in text.AsSpan().Split(FieldValues.KeySeparator))
+        {
+            if (range.Start.Value != range.End.Value)
+            {
+                AddKey(text[range], keys);
+            }
+        }
+    }
+
+    private static void AddKey(string key, List<string> keys)
+    {
+        if (key.Length > 0 && !keys.Contains(key))
+        {
+            keys.Add(key);
+        }
+    }
+
+    private static List<string>? Techniques(AttackKeyMap attackKeys, List<string>? keys)
+    {
+        if (keys is null)
         {
             return null;
         }
@@ -186,20 +208,31 @@ internal static class EventRowMapper
         return paths[0].GetValue("name"u8);
     }
 
-    private static (long? Id, string? Name) IdAndName(EventFields fields, ReadOnlySpan<byte> idName, ReadOnlySpan<byte> enrichedName)
+    private static (long? Id, string? Name) IdAndName(EventFields fields, MappedName idName, MappedName enrichedName)
     {
         if (!fields.TryTake(idName, out var id, out var record))
         {
             return default;
         }
 
-        var name = fields.TryTakeEnriched(record, enrichedName, out var enriched) ? FieldNumbers.Name(enriched) : null;
+        var name = fields.TryTake(record, enrichedName, out var enriched) ? FieldNumbers.Name(enriched) : null;
         return (FieldNumbers.Id(id), name);
     }
 
-    private static long? Id(EventFields fields, ReadOnlySpan<byte> name) => fields.TryTake(name, out var field) ? FieldNumbers.Id(field) : null;
+    private static long? Id(EventFields fields, MappedName name) => fields.TryTake(name, out var field) ? FieldNumbers.Id(field) : null;
 
-    private static int? Int32(EventFields fields, ReadOnlySpan<byte> name) => fields.TryTake(name, out var field) ? FieldNumbers.Int32(field) : null;
+    private static int? Int32(EventFields fields, MappedName name) => fields.TryTake(name, out var field) ? FieldNumbers.Int32(field) : null;
+
+    private static string[] RecordTypes(List<AuditRecord> records)
+    {
+        var types = new string[records.Count];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = records[i].TypeName;
+        }
+
+        return types;
+    }
 
     private static AuditRecord PrimaryWithoutSyscall(List<AuditRecord> records)
     {
@@ -214,7 +247,8 @@ internal static class EventRowMapper
         return records[0];
     }
 
-    private static AuditRecord? Find(IReadOnlyList<AuditRecord> records, int type)
+    /// <summary>The first record of <paramref name="type"/>, or null.</summary>
+    internal static AuditRecord? Find(List<AuditRecord> records, int type)
     {
         foreach (var record in records)
         {

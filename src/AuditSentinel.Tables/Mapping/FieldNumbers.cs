@@ -19,5 +19,5 @@ internal static class FieldNumbers
 
     /// <summary>An ENRICHED user or group name; null for <c>unset</c> and for ids the host had no name for (<c>unknown(1234)</c>).</summary>
     internal static string? Name(in AuditField field) =>
-        field.Text is { } name && name != ParsedIds.UnsetName && !name.StartsWith("unknown(", StringComparison.Ordinal) ? name : null;
+        ColumnTexts.Of(field) is { } name && name != ParsedIds.UnsetName && !name.StartsWith("unknown(", StringComparison.Ordinal) ? name : null;
 }

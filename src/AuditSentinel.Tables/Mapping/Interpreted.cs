@@ -13,8 +13,8 @@ internal static class Interpreted
     /// <summary>The syscall name: ENRICHED SYSCALL=, else the name of the number on the record's arch, else the number.</summary>
     internal static string? Syscall(EventFields fields, AuditRecord syscall)
     {
-        var hasNumber = fields.TryTake(syscall, "syscall"u8, out var raw);
-        if (fields.TryTakeEnriched(syscall, "SYSCALL"u8, out var enriched) && enriched.Text is { } name)
+        var hasNumber = fields.TryTake(syscall, MappedName.Syscall, out var raw);
+        if (fields.TryTake(syscall, MappedName.EnrichedSyscall, out var enriched) && ColumnTexts.Of(enriched) is { } name)
         {
             return name;
         }
@@ -24,14 +24,14 @@ internal static class Interpreted
             return null;
         }
 
-        return raw.TryGetInt64(out var value) && Syscalls.Name(syscall.GetText("arch"u8), value) is { } known ? known : raw.Text;
+        return raw.TryGetInt64(out var value) && Syscalls.Name(fields.TryFind(syscall, MappedName.Arch, out var arch) ? ColumnTexts.Of(arch) : null, value) is { } known ? known : ColumnTexts.Of(raw);
     }
 
     /// <summary>The architecture name: ENRICHED ARCH=, else the name of the audit arch value, else the value as written.</summary>
     internal static string? Arch(EventFields fields, AuditRecord syscall)
     {
-        var hex = fields.TryTake(syscall, "arch"u8, out var raw) ? raw.Text : null;
-        return fields.TryTakeEnriched(syscall, "ARCH"u8, out var enriched) && enriched.Text is { } name ? name : Architectures.Name(hex) ?? hex;
+        var hex = fields.TryTake(syscall, MappedName.Arch, out var raw) ? ColumnTexts.Of(raw) : null;
+        return fields.TryTake(syscall, MappedName.EnrichedArch, out var enriched) && ColumnTexts.Of(enriched) is { } name ? name : Architectures.Name(hex) ?? hex;
     }
 
     /// <summary>
@@ -40,15 +40,15 @@ internal static class Interpreted
     /// </summary>
     internal static (string? Family, string? Address, int? Port) Socket(EventFields fields, AuditRecord sockaddr)
     {
-        fields.TryTakeEnriched(sockaddr, "SADDR"u8, out _);
-        return sockaddr.TryGetField("saddr"u8, out var saddr) && SocketAddressDecoder.TryDecode(saddr, out var address)
+        fields.TryTake(sockaddr, MappedName.EnrichedSaddr, out _);
+        return fields.TryFind(sockaddr, MappedName.Saddr, out var saddr) && SocketAddressDecoder.TryDecode(saddr, out var address)
             ? (address.FamilyName ?? address.Family.ToString(System.Globalization.CultureInfo.InvariantCulture), address.Address ?? address.Path, address.Port)
             : default;
     }
 
     /// <summary>The process title as <c>ausearch -i</c> shows it: arguments separated by spaces.</summary>
     internal static string? ProcTitle(EventFields fields, AuditRecord proctitle) =>
-        fields.TryTake(proctitle, "proctitle"u8, out var field) ? Parsing.Interpretation.ProcTitle.DisplayText(field) : null;
+        fields.TryTake(proctitle, MappedName.ProcTitle, out var field) ? Parsing.Interpretation.ProcTitle.DisplayText(field) : null;
 
     /// <summary>
     /// argv and its shell-quoted command line from the EXECVE records. A whole argv takes the EXECVE fields; when the log
@@ -56,6 +56,12 @@ internal static class Interpreted
     /// </summary>
     internal static (IReadOnlyList<string?>? Argv, string? CommandLine) Execve(EventFields fields)
     {
+        // Most events have no EXECVE record: skip the assembler and its buffers for them.
+        if (EventRowMapper.Find(fields.Records, RecordType.Execve) is null)
+        {
+            return default;
+        }
+
         var execve = ExecveAssembler.Assemble(fields.Records);
         if (execve.Arguments.Count == 0)
         {

@@ -11,7 +11,7 @@ internal static class TtyRowMapper
 {
     internal static TtyInputRow Map(EventKey key, string eventId, AuditRecord record, string? terminal, string? sourceName, TtyRedactor redactor)
     {
-        using var fields = EventFields.Rent([record], record);
+        using var fields = EventFields.Rent(record);
         var row = new TtyInputRow
         {
             EventTime = key.Timestamp.ToDateTimeOffset(),
@@ -19,14 +19,14 @@ internal static class TtyRowMapper
             Serial = (long)key.Serial,
             EventId = eventId,
             RecordType = record.TypeName,
-            Session = fields.TryTake("ses"u8, out var ses) ? FieldNumbers.Id(ses) : null,
-            Auid = fields.TryTake("auid"u8, out var auid) ? FieldNumbers.Id(auid) : null,
-            AuditUser = fields.TryTakeEnriched(record, "AUID"u8, out var auditUser) ? FieldNumbers.Name(auditUser) : null,
-            Uid = fields.TryTake("uid"u8, out var uid) ? FieldNumbers.Id(uid) : null,
-            User = fields.TryTakeEnriched(record, "UID"u8, out var user) ? FieldNumbers.Name(user) : null,
-            Pid = fields.TryTake("pid"u8, out var pid) ? FieldNumbers.Int32(pid) : null,
+            Session = fields.TryTake(MappedName.Ses, out var ses) ? FieldNumbers.Id(ses) : null,
+            Auid = fields.TryTake(MappedName.Auid, out var auid) ? FieldNumbers.Id(auid) : null,
+            AuditUser = fields.TryTake(record, MappedName.EnrichedAuid, out var auditUser) ? FieldNumbers.Name(auditUser) : null,
+            Uid = fields.TryTake(MappedName.Uid, out var uid) ? FieldNumbers.Id(uid) : null,
+            User = fields.TryTake(record, MappedName.EnrichedUid, out var user) ? FieldNumbers.Name(user) : null,
+            Pid = fields.TryTake(MappedName.Pid, out var pid) ? FieldNumbers.Int32(pid) : null,
             Tty = terminal,
-            Comm = fields.Text("comm"u8),
+            Comm = fields.Text(MappedName.Comm),
             SourceName = sourceName,
             ParserVersion = ParserVersion.Current,
         };

@@ -18,10 +18,8 @@ public static class EventClassifier
     /// <param name="syscall">The syscall name, when the event has a SYSCALL record.</param>
     /// <param name="keys">The event's rule keys.</param>
     /// <returns>The class, and the record that decided it (null when the syscall or a key did).</returns>
-    public static (EventClass Class, AuditRecord? DecidedBy) Classify(IReadOnlyList<AuditRecord> records, string? syscall, IReadOnlyList<string> keys)
+    public static (EventClass Class, AuditRecord? DecidedBy) Classify(ReadOnlySpan<AuditRecord> records, string? syscall, ReadOnlySpan<string> keys)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        ArgumentNullException.ThrowIfNull(keys);
         foreach (var record in records)
         {
             if (record.TypeNumber != RecordType.Execve && Vocabulary.RecordTypes.TryGetValue(record.TypeName, out var byType))
@@ -62,9 +60,8 @@ public static class EventClassifier
     /// The outcome: <c>res=</c> of the deciding record, else <c>success=</c> of the syscall, else <c>res=</c> of any
     /// record; <c>success</c>, <c>failure</c> or <c>unknown</c>.
     /// </summary>
-    public static string Result(AuditRecord? decidedBy, AuditRecord? syscall, IReadOnlyList<AuditRecord> records)
+    public static string Result(AuditRecord? decidedBy, AuditRecord? syscall, ReadOnlySpan<AuditRecord> records)
     {
-        ArgumentNullException.ThrowIfNull(records);
         if (decidedBy is not null && OutcomeOf(decidedBy, "res"u8) is { } byRes)
         {
             return byRes;

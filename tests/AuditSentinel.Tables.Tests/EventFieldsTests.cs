@@ -1,0 +1,121 @@
+using System.Text;
+using AuditSentinel.Parsing.Records;
+using AuditSentinel.Tables.Mapping;
+using AuditSentinel.TestSupport;
+
+namespace AuditSentinel.Tables.Tests;
+
+/// <summary>
+/// EventFields resolves every mapped name in one pass per event; over every record of the real fixture logs its index
+/// must find exactly what a name lookup on the record finds, and takes must follow the documented rules.
+/// </summary>
+public class EventFieldsTests
+{
+    public static TheoryData<string> Logs() => new(RepoPaths.FixtureLogs());
+
+    [Theory]
+    [MemberData(nameof(Logs))]
+    public void The_index_finds_what_a_name_lookup_finds(string log)
+    {
+        foreach (var record in Records(log))
+        {
+            using var fields = EventFields.Rent(record);
+            foreach (var name in Enum.GetValues<MappedName>())
+            {
+                var index = record.IndexOf(MappedNames.NameOf(name), MappedNames.IsEnriched(name));
+                Assert.Equal(index >= 0, fields.TryFind(record, name, out var found));
+                if (index >= 0)
+                {
+                    Assert.Equal(record[index].NameText, found.NameText);
+                    Assert.Equal(record[index].RawText, found.RawText);
+                    Assert.Equal(record[index].Origin, found.Origin);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Logs))]
+    public void Column_texts_are_the_decoded_values(string log)
+    {
+        foreach (var record in Records(log))
+        {
+            for (var f = 0; f < record.FieldCount; f++)
+            {
+                // The second read comes from the cache when the value is short.
+                Assert.Equal(record[f].Text, ColumnTexts.Of(record[f]));
+                Assert.Equal(record[f].Text, ColumnTexts.Of(record[f]));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_name_only_matches_its_own_part_of_the_record_and_its_whole_spelling()
+    {
+        var record = Record("type=USER_LOGIN msg=audit(1.000:1): AUID=x proctitlX=1 uid=0 \u001dUID=\"root\"");
+        using var fields = EventFields.Rent(record);
+        Assert.False(fields.TryFind(record, MappedName.EnrichedAuid, out _));
+        Assert.False(fields.TryFind(record, MappedName.ProcTitle, out _));
+        Assert.True(fields.TryFind(record, MappedName.Uid, out var uid));
+        Assert.Equal("0", uid.Text);
+        Assert.True(fields.TryFind(record, MappedName.EnrichedUid, out var user));
+        Assert.Equal("root", user.Text);
+    }
+
+    [Fact]
+    public void A_take_prefers_the_primary_then_takes_equal_values_elsewhere()
+    {
+        var syscall = Record("type=SYSCALL msg=audit(1.000:1): arch=c000003e syscall=1 auid=1000 pid=7");
+        var change = Record("type=CONFIG_CHANGE msg=audit(1.000:1): auid=1000 ses=3 pid=8 auid=1000 op=add_rule");
+        using var fields = EventFields.Rent([change, syscall], syscall);
+
+        Assert.True(fields.TryTake(MappedName.Auid, out var auid, out var auidOwner));
+        Assert.Same(syscall, auidOwner);
+        Assert.Equal("1000", auid.Text);
+        Assert.True(fields.TryTake(MappedName.Pid, out var pid));
+        Assert.Equal("7", pid.Text);
+        Assert.True(fields.TryTake(MappedName.Ses, out var ses, out var sesOwner));
+        Assert.Same(change, sesOwner);
+        Assert.Equal("3", ses.Text);
+        Assert.False(fields.TryTake(MappedName.Exe, out _, out var missingOwner));
+        Assert.Same(syscall, missingOwner);
+
+        // Both auid=1000 of CONFIG_CHANGE went with the column; its pid=8 differs from the column's, so it stays.
+        var remaining = fields.Remaining()!.ToList();
+        Assert.Equal(
+            [new("pid", "8"), new("op", "add_rule"), new("arch", "c000003e"), new("syscall", "1")],
+            remaining);
+    }
+
+    [Fact]
+    public void A_hex_value_and_a_quoted_value_with_the_same_bytes_keep_their_own_texts()
+    {
+        var record = Record("type=SYSCALL msg=audit(1.000:1): comm=4142 exe=\"4142\"");
+        Assert.True(record.TryGetField("comm"u8, out var comm));
+        Assert.True(record.TryGetField("exe"u8, out var exe));
+        Assert.Equal(FieldKind.Hex, comm.Kind);
+        Assert.Equal("AB", ColumnTexts.Of(comm));
+        Assert.Equal("4142", ColumnTexts.Of(exe));
+        Assert.Equal("AB", ColumnTexts.Of(comm));
+        Assert.Same(ColumnTexts.Of(exe), ColumnTexts.Of(exe));
+    }
+
+    private static AuditRecord Record(string line)
+    {
+        Assert.True(new RecordParser().TryParse(Encoding.UTF8.GetBytes(line), 1, out var record, out var reason), reason.ToString());
+        return record;
+    }
+
+    private static IEnumerable<AuditRecord> Records(string log)
+    {
+        var parser = new RecordParser();
+        var number = 0;
+        foreach (var line in File.ReadLines(Path.Combine(RepoPaths.Fixtures, log)))
+        {
+            if (parser.TryParse(Encoding.UTF8.GetBytes(line), ++number, out var record, out _))
+            {
+                yield return record;
+            }
+        }
+    }
+}
