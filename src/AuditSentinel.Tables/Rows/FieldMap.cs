@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Text;
-using System.Text.Json;
 
 namespace AuditSentinel.Tables.Rows;
 
@@ -52,23 +51,24 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Writes the map as a JSON object.</summary>
-    internal void WriteTo(Utf8JsonWriter writer)
+    internal void WriteTo(RowJsonBuffer json)
     {
-        writer.WriteStartObject();
+        json.WriteStartObject();
         foreach (var entry in _entries)
         {
+            json.WritePropertyName(Key(entry));
             if (entry.ValidUtf8)
             {
-                writer.WriteString(Key(entry), Value(entry));
+                json.WriteStringValue(Value(entry));
             }
             else
             {
                 // Invalid UTF-8 (a hex-encoded binary argument) becomes U+FFFD, as when decoded to a string.
-                writer.WriteString(Key(entry), Encoding.UTF8.GetString(Value(entry)));
+                json.WriteStringValue(Encoding.UTF8.GetString(Value(entry)));
             }
         }
 
-        writer.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private int IndexOf(ReadOnlySpan<byte> name)
