@@ -56,6 +56,12 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
         json.WriteStartObject();
         foreach (var entry in _entries)
         {
+            if (entry.Plain)
+            {
+                json.WritePlainStringProperty(Key(entry), Value(entry));
+                continue;
+            }
+
             json.WritePropertyName(Key(entry));
             if (entry.ValidUtf8)
             {
@@ -88,6 +94,6 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
 
     private ReadOnlySpan<byte> Value(in Entry entry) => _bytes.AsSpan(entry.ValueStart, entry.ValueLength);
 
-    /// <summary>Where one name and its value stand in the buffer.</summary>
-    internal readonly record struct Entry(int KeyStart, int KeyLength, int ValueStart, int ValueLength, bool ValidUtf8);
+    /// <summary>Where one name and its value stand in the buffer; <paramref name="Plain"/> when neither needs escaping in JSON.</summary>
+    internal readonly record struct Entry(int KeyStart, int KeyLength, int ValueStart, int ValueLength, bool ValidUtf8, bool Plain);
 }

@@ -11,8 +11,7 @@ internal sealed class StringColumn<TRow>(Column column, Func<TRow, string?> valu
     {
         if (value(row) is { } text)
         {
-            json.WriteEncodedPropertyName(EncodedName);
-            json.WriteStringValue(text);
+            json.WriteString(EncodedName, text);
         }
     }
 }

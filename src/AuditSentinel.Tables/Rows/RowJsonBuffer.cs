@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -59,6 +61,49 @@ internal sealed class RowJsonBuffer : IDisposable
         encodedName.CopyTo(destination[at..]);
         _length += at + encodedName.Length;
         _needsComma = false;
+    }
+
+    /// <summary>Writes a string column: its name as <c>"Name":</c> (see <see cref="EncodeName"/>) and the value, escaped as needed.</summary>
+    internal void WriteString(ReadOnlySpan<byte> encodedName, string value)
+    {
+        var text = value.AsSpan();
+        var firstToEscape = text.IndexOfAnyExcept(PlainChars);
+        if (firstToEscape >= 0)
+        {
+            WriteEncodedPropertyName(encodedName);
+            WriteEscapedText(text, firstToEscape);
+            return;
+        }
+
+        var destination = Reserve(encodedName.Length + text.Length + 3);
+        var at = Separator(destination);
+        encodedName.CopyTo(destination[at..]);
+        at += encodedName.Length;
+        destination[at++] = (byte)'"';
+        Ascii.FromUtf16(text, destination[at..], out _);
+        at += text.Length;
+        destination[at++] = (byte)'"';
+        _length += at;
+        _needsComma = true;
+    }
+
+    /// <summary>Writes <c>"name":"value"</c> from UTF-8 that the caller checked with <see cref="IsPlain"/>: nothing to escape.</summary>
+    internal void WritePlainStringProperty(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        Debug.Assert(IsPlain(name) && IsPlain(value), "Only text without anything to escape is written as is.");
+        var destination = Reserve(name.Length + value.Length + 6);
+        var at = Separator(destination);
+        destination[at++] = (byte)'"';
+        name.CopyTo(destination[at..]);
+        at += name.Length;
+        destination[at++] = (byte)'"';
+        destination[at++] = (byte)':';
+        destination[at++] = (byte)'"';
+        value.CopyTo(destination[at..]);
+        at += value.Length;
+        destination[at++] = (byte)'"';
+        _length += at;
+        _needsComma = true;
     }
 
     /// <summary>Writes a property name given as UTF-8 text, escaped as needed.</summary>
@@ -134,6 +179,9 @@ internal sealed class RowJsonBuffer : IDisposable
         _length += at + 26;
         _needsComma = true;
     }
+
+    /// <summary>True when the UTF-8 text is written as it is: printable ASCII without a quote or a backslash.</summary>
+    internal static bool IsPlain(ReadOnlySpan<byte> utf8) => !utf8.ContainsAnyExcept(PlainBytes);
 
     /// <summary>The JSON form <c>"Name":</c> of a name that needs no escaping (a schema column name).</summary>
     internal static byte[] EncodeName(string name)
@@ -297,16 +345,22 @@ internal sealed class RowJsonBuffer : IDisposable
         return 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Span<byte> Reserve(int count)
     {
         if (_buffer.Length - _length < count)
         {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + count));
-            _buffer.AsSpan(0, _length).CopyTo(larger);
-            ArrayPool<byte>.Shared.Return(_buffer);
-            _buffer = larger;
+            Grow(count);
         }
 
         return _buffer.AsSpan(_length);
+    }
+
+    private void Grow(int count)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + count));
+        _buffer.AsSpan(0, _length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
     }
 }
