@@ -68,23 +68,14 @@ internal sealed class RowJsonBuffer : IDisposable
     {
         var text = value.AsSpan();
         var firstToEscape = text.IndexOfAnyExcept(PlainChars);
-        if (firstToEscape >= 0)
+        if (firstToEscape < 0)
         {
-            WriteEncodedPropertyName(encodedName);
-            WriteEscapedText(text, firstToEscape);
+            WritePlainText(encodedName, text);
             return;
         }
 
-        var destination = Reserve(encodedName.Length + text.Length + 3);
-        var at = Separator(destination);
-        encodedName.CopyTo(destination[at..]);
-        at += encodedName.Length;
-        destination[at++] = (byte)'"';
-        Ascii.FromUtf16(text, destination[at..], out _);
-        at += text.Length;
-        destination[at++] = (byte)'"';
-        _length += at;
-        _needsComma = true;
+        WriteEncodedPropertyName(encodedName);
+        WriteEscapedText(text, firstToEscape);
     }
 
     /// <summary>Writes <c>"name":"value"</c> from UTF-8 that the caller checked with <see cref="IsPlain"/>: nothing to escape.</summary>
@@ -283,18 +274,26 @@ internal sealed class RowJsonBuffer : IDisposable
         var firstToEscape = text.IndexOfAnyExcept(PlainChars);
         if (firstToEscape < 0)
         {
-            var destination = Reserve(text.Length + 3);
-            var at = Separator(destination);
-            destination[at++] = (byte)'"';
-            Ascii.FromUtf16(text, destination[at..], out _);
-            at += text.Length;
-            destination[at++] = (byte)'"';
-            _length += at;
-            _needsComma = true;
+            WritePlainText(default, text);
             return;
         }
 
         WriteEscapedText(text, firstToEscape);
+    }
+
+    // The encoded property name (none for an array item) and text that needs no escaping, in one reservation.
+    private void WritePlainText(ReadOnlySpan<byte> encodedName, ReadOnlySpan<char> text)
+    {
+        var destination = Reserve(encodedName.Length + text.Length + 3);
+        var at = Separator(destination);
+        encodedName.CopyTo(destination[at..]);
+        at += encodedName.Length;
+        destination[at++] = (byte)'"';
+        Ascii.FromUtf16(text, destination[at..], out _);
+        at += text.Length;
+        destination[at++] = (byte)'"';
+        _length += at;
+        _needsComma = true;
     }
 
     // As Utf8JsonWriter does for UTF-16 text: escape with the encoder (which also settles lone surrogates), then transcode.
