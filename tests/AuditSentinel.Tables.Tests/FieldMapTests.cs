@@ -112,13 +112,9 @@ public class FieldMapTests
 
     private static string Json(FieldMap map)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
-        {
-            map.WriteTo(writer);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        using var json = new RowJsonBuffer();
+        map.WriteTo(json);
+        return Encoding.UTF8.GetString(json.Written);
     }
 
     private static IEnumerable<AuditRecord> Records(string log)

@@ -37,6 +37,29 @@ public class RowJsonTests
         Assert.Equal(log.TtyInput.Count, CheckNdjson(tty.WrittenMemory, AuditTables.LinuxTtyInput.Schema));
     }
 
+    /// <summary>
+    /// The rows are written by our own writer: rewritten through Utf8JsonWriter with relaxed escaping (which escapes
+    /// every string again from its decoded text) every row of every fixture log must come out byte for byte the same.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FixtureLogs))]
+    public async Task Every_row_is_written_exactly_as_utf8jsonwriter_writes_it(string path)
+    {
+        var log = await MappedLog.ReadFileAsync(RepoPaths.Fixture(path));
+        using var writer = new RowJsonWriter();
+        foreach (var row in log.Events)
+        {
+            AssertCanonical(writer.Serialize(AuditTables.LinuxAuditEvents, row));
+        }
+
+        foreach (var row in log.TtyInput)
+        {
+            AssertCanonical(writer.Serialize(AuditTables.LinuxTtyInput, row));
+        }
+    }
+
+    public static TheoryData<string> FixtureLogs() => [.. RepoPaths.FixtureLogs()];
+
     [Fact]
     public void Datetimes_are_utc_with_milliseconds_nulls_are_left_out_and_serialize_equals_ndjson()
     {
@@ -75,6 +98,21 @@ public class RowJsonTests
         using var stream = new MemoryStream();
         await writer.WriteNdjsonAsync(AuditTables.LinuxAuditEvents, log.Events, stream);
         Assert.Equal(expected.WrittenSpan.ToArray(), stream.ToArray());
+    }
+
+    private static void AssertCanonical(ReadOnlySpan<byte> json)
+    {
+        using var document = JsonDocument.Parse(json.ToArray());
+        var rewritten = new ArrayBufferWriter<byte>();
+        using (var reference = new Utf8JsonWriter(rewritten, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            document.WriteTo(reference);
+        }
+
+        if (!json.SequenceEqual(rewritten.WrittenSpan))
+        {
+            Assert.Fail($"written:   {System.Text.Encoding.UTF8.GetString(json)}\nreference: {System.Text.Encoding.UTF8.GetString(rewritten.WrittenSpan)}");
+        }
     }
 
     /// <summary>Parses NDJSON back and checks each property against the schema, in schema order; returns the row count.</summary>

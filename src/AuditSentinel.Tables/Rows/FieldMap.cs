@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Text;
-using System.Text.Json;
 
 namespace AuditSentinel.Tables.Rows;
 
@@ -52,23 +51,30 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Writes the map as a JSON object.</summary>
-    internal void WriteTo(Utf8JsonWriter writer)
+    internal void WriteTo(RowJsonBuffer json)
     {
-        writer.WriteStartObject();
+        json.WriteStartObject();
         foreach (var entry in _entries)
         {
+            if (entry.Plain)
+            {
+                json.WritePlainStringProperty(Key(entry), Value(entry));
+                continue;
+            }
+
+            json.WritePropertyName(Key(entry));
             if (entry.ValidUtf8)
             {
-                writer.WriteString(Key(entry), Value(entry));
+                json.WriteStringValue(Value(entry));
             }
             else
             {
                 // Invalid UTF-8 (a hex-encoded binary argument) becomes U+FFFD, as when decoded to a string.
-                writer.WriteString(Key(entry), Encoding.UTF8.GetString(Value(entry)));
+                json.WriteStringValue(Encoding.UTF8.GetString(Value(entry)));
             }
         }
 
-        writer.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private int IndexOf(ReadOnlySpan<byte> name)
@@ -88,6 +94,6 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
 
     private ReadOnlySpan<byte> Value(in Entry entry) => _bytes.AsSpan(entry.ValueStart, entry.ValueLength);
 
-    /// <summary>Where one name and its value stand in the buffer.</summary>
-    internal readonly record struct Entry(int KeyStart, int KeyLength, int ValueStart, int ValueLength, bool ValidUtf8);
+    /// <summary>Where one name and its value stand in the buffer; <paramref name="Plain"/> when neither needs escaping in JSON.</summary>
+    internal readonly record struct Entry(int KeyStart, int KeyLength, int ValueStart, int ValueLength, bool ValidUtf8, bool Plain);
 }

@@ -78,13 +78,16 @@ internal sealed class FieldMapBuilder
 
     private static int Hash(ReadOnlySpan<byte> key) => key.IsEmpty ? 0 : key.Length | (key[0] << 8) | (key[^1] << 16);
 
-    private (int Start, int Length, bool ValidUtf8) AppendValue(in AuditField field)
+    // Plain text (nearly every value) is valid UTF-8 too: one scan answers both, and spares the JSON writer its own.
+    private (int Start, int Length, bool ValidUtf8, bool Plain) AppendValue(in AuditField field)
     {
         Reserve(field.DecodedLength);
         var start = _length;
         field.TryDecodeBytes(_bytes.AsSpan(start), out var written);
         _length += written;
-        return (start, written, Utf8.IsValid(_bytes.AsSpan(start, written)));
+        var value = _bytes.AsSpan(start, written);
+        var plain = RowJsonBuffer.IsPlain(value);
+        return (start, written, plain || Utf8.IsValid(value), plain);
     }
 
     // Names are ASCII as written; any other byte reads as '?', as Encoding.ASCII decodes it.
@@ -125,7 +128,7 @@ internal sealed class FieldMapBuilder
         return -1;
     }
 
-    private bool ValuesEqual(FieldMap.Entry entry, (int Start, int Length, bool ValidUtf8) value)
+    private bool ValuesEqual(FieldMap.Entry entry, (int Start, int Length, bool ValidUtf8, bool Plain) value)
     {
         var existing = _bytes.AsSpan(entry.ValueStart, entry.ValueLength);
         var candidate = _bytes.AsSpan(value.Start, value.Length);
@@ -139,7 +142,7 @@ internal sealed class FieldMapBuilder
             && string.Equals(Encoding.UTF8.GetString(existing), Encoding.UTF8.GetString(candidate), StringComparison.Ordinal);
     }
 
-    private void AddEntry((int Start, int Length) key, (int Start, int Length, bool ValidUtf8) value)
+    private void AddEntry((int Start, int Length) key, (int Start, int Length, bool ValidUtf8, bool Plain) value)
     {
         if (_count == _entries.Length)
         {
@@ -147,8 +150,9 @@ internal sealed class FieldMapBuilder
             Array.Resize(ref _keyHashes, _count * 2);
         }
 
-        _keyHashes[_count] = Hash(_bytes.AsSpan(key.Start, key.Length));
-        _entries[_count++] = new FieldMap.Entry(key.Start, key.Length, value.Start, value.Length, value.ValidUtf8);
+        var keyBytes = _bytes.AsSpan(key.Start, key.Length);
+        _keyHashes[_count] = Hash(keyBytes);
+        _entries[_count++] = new FieldMap.Entry(key.Start, key.Length, value.Start, value.Length, value.ValidUtf8, value.Plain && RowJsonBuffer.IsPlain(keyBytes));
     }
 
     private void Reserve(int more)

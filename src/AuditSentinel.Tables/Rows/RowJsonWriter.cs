@@ -1,46 +1,36 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace AuditSentinel.Tables.Rows;
 
 /// <summary>
-/// Writes rows as JSON objects (NDJSON when asked) with one reused <see cref="Utf8JsonWriter"/>: no reflection, no
-/// per-row writer. Not thread-safe: use one per pipeline.
+/// Writes rows as JSON objects (NDJSON when asked) into one reused buffer: no reflection, no per-row writer, output
+/// byte for byte as <see cref="System.Text.Json.Utf8JsonWriter"/> with relaxed escaping. Not thread-safe: use one per
+/// pipeline.
 /// </summary>
 public sealed class RowJsonWriter : IDisposable
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-    private readonly ArrayBufferWriter<byte> _scratch = new(4096);
-    private readonly Utf8JsonWriter _writer;
-
-    /// <summary>Creates a writer.</summary>
-    public RowJsonWriter() => _writer = new Utf8JsonWriter(_scratch, Options);
+    private readonly RowJsonBuffer _json = new();
 
     /// <summary>Writes one row as a JSON object followed by <c>\n</c>.</summary>
     /// <returns>The bytes written, newline included, so a caller can batch rows by size.</returns>
     public long WriteNdjson<TRow>(RowTable<TRow> table, TRow row, IBufferWriter<byte> output)
     {
-        ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(output);
-        _writer.Reset(output);
-        table.Write(_writer, row);
-        _writer.Flush();
-        var newline = output.GetSpan(1);
-        newline[0] = (byte)'\n';
-        output.Advance(1);
-        return _writer.BytesCommitted + 1;
+        var json = Serialize(table, row);
+        var destination = output.GetSpan(json.Length + 1);
+        json.CopyTo(destination);
+        destination[json.Length] = (byte)'\n';
+        output.Advance(json.Length + 1);
+        return json.Length + 1;
     }
 
     /// <summary>The row as a JSON object without a newline; the bytes are valid until the next call.</summary>
     public ReadOnlySpan<byte> Serialize<TRow>(RowTable<TRow> table, TRow row)
     {
         ArgumentNullException.ThrowIfNull(table);
-        _scratch.ResetWrittenCount();
-        _writer.Reset(_scratch);
-        table.Write(_writer, row);
-        _writer.Flush();
-        return _scratch.WrittenSpan;
+        _json.Clear();
+        table.Write(_json, row);
+        return _json.Written;
     }
 
     /// <summary>Writes rows as NDJSON to a stream.</summary>
@@ -64,5 +54,5 @@ public sealed class RowJsonWriter : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _json.Dispose();
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AuditSentinel.Tables.Schema;
 
 namespace AuditSentinel.Tables.Rows;
@@ -28,25 +27,14 @@ public sealed class RowTable<TRow>
     public TableSchema Schema { get; }
 
     /// <summary>Writes <paramref name="row"/> as one JSON object: columns in schema order, null values left out.</summary>
-    public void Write(Utf8JsonWriter writer, TRow row)
+    internal void Write(RowJsonBuffer json, TRow row)
     {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartObject();
+        json.WriteStartObject();
         foreach (var column in _columns)
         {
-            column.Write(writer, row);
+            column.Write(json, row);
         }
 
-        writer.WriteEndObject();
+        json.WriteEndObject();
     }
-}
-
-/// <summary>A column and the code that writes its value.</summary>
-internal sealed class RowColumn<TRow>(Column column, Action<Utf8JsonWriter, JsonEncodedText, TRow> write)
-{
-    private readonly JsonEncodedText _name = JsonEncodedText.Encode(column.Name);
-
-    public Column Column { get; } = column;
-
-    public void Write(Utf8JsonWriter writer, TRow row) => write(writer, _name, row);
 }

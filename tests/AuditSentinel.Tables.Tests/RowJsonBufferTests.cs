@@ -1,0 +1,176 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AuditSentinel.Tables.Rows;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace AuditSentinel.Tables.Tests;
+
+/// <summary>
+/// RowJsonBuffer must write exactly what Utf8JsonWriter with relaxed escaping writes (the NDJSON sent must not change):
+/// every UTF-16 char and every Unicode scalar as UTF-8, in values and in names, numbers, literals and nesting.
+/// </summary>
+public class RowJsonBufferTests
+{
+    private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Fact]
+    public void Every_utf16_char_is_written_as_utf8jsonwriter_writes_it()
+    {
+        using var json = new RowJsonBuffer();
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var text = "ab" + (char)c + "cd";
+            AssertSame(text, w => w.WriteStringValue(text), b => b.WriteStringValue(text), json);
+        }
+    }
+
+    [Fact]
+    public void Every_unicode_scalar_is_written_as_utf8jsonwriter_writes_it_from_utf8_and_from_utf16()
+    {
+        using var json = new RowJsonBuffer();
+        Span<byte> utf8 = stackalloc byte[8];
+        for (var scalar = 0; scalar <= 0x10FFFF; scalar++)
+        {
+            if (!Rune.TryCreate(scalar, out var rune))
+            {
+                continue;
+            }
+
+            "x"u8.CopyTo(utf8);
+            var length = 1 + rune.EncodeToUtf8(utf8[1..]);
+            var bytes = utf8[..length].ToArray();
+            AssertSame(scalar.ToString("X", System.Globalization.CultureInfo.InvariantCulture), w => w.WriteStringValue(bytes), b => b.WriteStringValue(bytes), json);
+            if (scalar > char.MaxValue)
+            {
+                var text = rune.ToString();
+                AssertSame(text, w => w.WriteStringValue(text), b => b.WriteStringValue(text), json);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'a', 0xC3, (byte)'b' })]
+    [InlineData(new byte[] { 0xFF, 0xFE })]
+    [InlineData(new byte[] { (byte)'a', 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { 0xF0, 0x9F, 0x98 })]
+    public void Invalid_utf8_is_written_as_utf8jsonwriter_writes_it(byte[] invalid)
+    {
+        using var json = new RowJsonBuffer();
+        AssertSame(Convert.ToHexString(invalid), w => w.WriteStringValue(invalid), b => b.WriteStringValue(invalid), json);
+    }
+
+    [Fact]
+    public void Random_text_names_numbers_and_nesting_are_written_as_utf8jsonwriter_writes_them()
+    {
+        using var json = new RowJsonBuffer();
+        Prop.ForAll<string?, string?, string?[]>((maybeName, maybeValue, items) =>
+        {
+            var name = maybeName ?? string.Empty;
+            var value = maybeValue ?? string.Empty;
+            var number = (long)name.GetHashCode(StringComparison.Ordinal) * value.Length;
+            var flag = number % 2 == 0;
+            var nameBytes = Encoding.UTF8.GetBytes(name);
+            var valueBytes = Encoding.UTF8.GetBytes(value);
+            AssertSame(
+                value,
+                w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString(nameBytes, valueBytes);
+                    w.WriteNumber(name, number);
+                    w.WriteStartArray(name);
+                    foreach (var item in items)
+                    {
+                        w.WriteStringValue(item);
+                    }
+
+                    w.WriteStartObject();
+                    w.WriteEndObject();
+                    w.WriteStartArray();
+                    w.WriteEndArray();
+                    w.WriteBooleanValue(flag);
+                    w.WriteNullValue();
+                    w.WriteEndArray();
+                    w.WriteString("v", value);
+                    w.WriteEndObject();
+                },
+                b =>
+                {
+                    b.WriteStartObject();
+                    b.WritePropertyName(nameBytes);
+                    b.WriteStringValue(valueBytes);
+                    b.WritePropertyName(name.AsSpan());
+                    b.WriteNumberValue(number);
+                    b.WritePropertyName(name.AsSpan());
+                    b.WriteStartArray();
+                    foreach (var item in items)
+                    {
+                        b.WriteStringValue(item);
+                    }
+
+                    b.WriteStartObject();
+                    b.WriteEndObject();
+                    b.WriteStartArray();
+                    b.WriteEndArray();
+                    b.WriteBooleanValue(flag);
+                    b.WriteStringValue((string?)null);
+                    b.WriteEndArray();
+                    b.WriteEncodedPropertyName(RowJsonBuffer.EncodeName("v"));
+                    b.WriteStringValue(value);
+                    b.WriteEndObject();
+                },
+                json);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    [InlineData(4294967295L)]
+    [InlineData(long.MinValue)]
+    [InlineData(long.MaxValue)]
+    public void Numbers_are_written_as_utf8jsonwriter_writes_them(long number)
+    {
+        using var json = new RowJsonBuffer();
+        AssertSame(number.ToString(System.Globalization.CultureInfo.InvariantCulture), w => w.WriteNumberValue(number), b => b.WriteNumberValue(number), json);
+    }
+
+    [Fact]
+    public void A_long_text_that_needs_escaping_grows_the_buffer_and_stays_the_same()
+    {
+        var text = string.Concat(Enumerable.Repeat("\"quoted\"\t\u00e9\U0001F600 ", 20_000));
+        using var json = new RowJsonBuffer();
+        AssertSame("long", w => w.WriteStringValue(text), b => b.WriteStringValue(text), json);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        AssertSame("long utf8", w => w.WriteStringValue(bytes), b => b.WriteStringValue(bytes), json);
+    }
+
+    [Fact]
+    public void A_name_that_would_need_escaping_is_refused_as_a_column_name() =>
+        Assert.Throws<ArgumentException>(() => RowJsonBuffer.EncodeName("a\"b"));
+
+    private static void AssertSame(string what, Action<Utf8JsonWriter> reference, Action<RowJsonBuffer> candidate, RowJsonBuffer json)
+    {
+        json.Clear();
+        candidate(json);
+        var expected = Reference(reference);
+        if (!json.Written.SequenceEqual(expected))
+        {
+            Assert.Fail($"{what}: expected {Encoding.UTF8.GetString(expected)} got {Encoding.UTF8.GetString(json.Written)}");
+        }
+    }
+
+    private static byte[] Reference(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Relaxed))
+        {
+            write(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}
