@@ -41,9 +41,7 @@ internal static class Interpreted
     internal static (string? Family, string? Address, int? Port) Socket(EventFields fields, AuditRecord sockaddr)
     {
         fields.TryTake(sockaddr, MappedName.EnrichedSaddr, out _);
-        return fields.TryFind(sockaddr, MappedName.Saddr, out var saddr) && SocketAddressDecoder.TryDecode(saddr, out var address)
-            ? (address.FamilyName ?? address.Family.ToString(System.Globalization.CultureInfo.InvariantCulture), address.Address ?? address.Path, address.Port)
-            : default;
+        return fields.TryFind(sockaddr, MappedName.Saddr, out var saddr) ? SocketColumns.Of(saddr) : default;
     }
 
     /// <summary>The process title as <c>ausearch -i</c> shows it: arguments separated by spaces.</summary>
