@@ -1,4 +1,5 @@
 using System.Text;
+using AuditSentinel.Parsing.Interpretation;
 using AuditSentinel.Parsing.Records;
 using AuditSentinel.Tables.Mapping;
 using AuditSentinel.TestSupport;
@@ -45,6 +46,25 @@ public class EventFieldsTests
                 // The second read comes from the cache when the value is short.
                 Assert.Equal(record[f].Text, ColumnTexts.Of(record[f]));
                 Assert.Equal(record[f].Text, ColumnTexts.Of(record[f]));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Logs))]
+    public void Socket_columns_are_the_decoded_address(string log)
+    {
+        foreach (var record in Records(log))
+        {
+            if (record.IndexOf("saddr"u8) is var f and >= 0)
+            {
+                var expected = SocketAddressDecoder.TryDecode(record[f], out var address)
+                    ? (address.FamilyName ?? address.Family.ToString(System.Globalization.CultureInfo.InvariantCulture), address.Address ?? address.Path, address.Port)
+                    : default;
+
+                // The second read comes from the cache.
+                Assert.Equal(expected, SocketColumns.Of(record[f]));
+                Assert.Equal(expected, SocketColumns.Of(record[f]));
             }
         }
     }
