@@ -94,6 +94,14 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
 
     private ReadOnlySpan<byte> Value(in Entry entry) => _bytes.AsSpan(entry.ValueStart, entry.ValueLength);
 
-    /// <summary>Where one name and its value stand in the buffer; <paramref name="Plain"/> when neither needs escaping in JSON.</summary>
-    internal readonly record struct Entry(int KeyStart, int KeyLength, int ValueStart, int ValueLength, bool ValidUtf8, bool Plain);
+    /// <summary>
+    /// Where one value and its name stand in the buffer: the name right after the value, as the builder appends them,
+    /// so an entry holds one start (16 bytes, not 24, in every map a row keeps until it is written);
+    /// <paramref name="Plain"/> when neither needs escaping in JSON.
+    /// </summary>
+    internal readonly record struct Entry(int ValueStart, int ValueLength, int KeyLength, bool ValidUtf8, bool Plain)
+    {
+        /// <summary>Where the name starts: right after the value.</summary>
+        internal int KeyStart => ValueStart + ValueLength;
+    }
 }

@@ -150,9 +150,10 @@ internal sealed class FieldMapBuilder
             Array.Resize(ref _keyHashes, _count * 2);
         }
 
+        System.Diagnostics.Debug.Assert(key.Start == value.Start + value.Length, "FieldMap.Entry expects the key right after its value.");
         var keyBytes = _bytes.AsSpan(key.Start, key.Length);
         _keyHashes[_count] = Hash(keyBytes);
-        _entries[_count++] = new FieldMap.Entry(key.Start, key.Length, value.Start, value.Length, value.ValidUtf8, value.Plain && RowJsonBuffer.IsPlain(keyBytes));
+        _entries[_count++] = new FieldMap.Entry(value.Start, value.Length, key.Length, value.ValidUtf8, value.Plain && RowJsonBuffer.IsPlain(keyBytes));
     }
 
     private void Reserve(int more)
