@@ -41,13 +41,30 @@ public sealed class AttackKeyMap
         ArgumentNullException.ThrowIfNull(techniques);
         foreach (var key in keys)
         {
-            foreach (var technique in TechniquesOf(key))
+            AddTechniquesOf(key, techniques);
+        }
+    }
+
+    /// <summary>
+    /// Adds the technique ids of one key that <paramref name="techniques"/> does not hold yet; unlike
+    /// <see cref="TechniquesOf(string)"/> it builds no list for a key that starts with an id (the mapper calls it per event).
+    /// </summary>
+    internal void AddTechniquesOf(string key, ICollection<string> techniques)
+    {
+        if (_explicit.TryGetValue(key, out var mapped))
+        {
+            foreach (var technique in mapped)
             {
-                if (!techniques.Contains(technique))
-                {
-                    techniques.Add(technique);
-                }
+                AddNew(technique, techniques);
             }
+
+            return;
+        }
+
+        var length = TechniqueIds.PrefixLength(key);
+        if (length > 0)
+        {
+            AddNew(length == key.Length ? key : key[..length], techniques);
         }
     }
 
@@ -87,6 +104,14 @@ public sealed class AttackKeyMap
         }
 
         return new AttackKeyMap(entries.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+
+    private static void AddNew(string technique, ICollection<string> techniques)
+    {
+        if (!techniques.Contains(technique))
+        {
+            techniques.Add(technique);
+        }
     }
 
     private static JsonDocument ParseDocument(Stream json)

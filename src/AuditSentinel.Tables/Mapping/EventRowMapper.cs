@@ -179,8 +179,13 @@ internal static class EventRowMapper
             return null;
         }
 
-        var techniques = new List<string>();
-        attackKeys.AddTechniques(keys, techniques);
+        // A loop over the list, not AddTechniques(IEnumerable), spares a boxed enumerator per event.
+        var techniques = new List<string>(keys.Count);
+        foreach (var key in keys)
+        {
+            attackKeys.AddTechniquesOf(key, techniques);
+        }
+
         return techniques.Count == 0 ? null : techniques;
     }
 
