@@ -69,6 +69,25 @@ public class EventFieldsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Logs))]
+    public void Record_type_lists_are_the_type_names_in_order(string log)
+    {
+        var records = Records(log).ToList();
+        for (var length = 1; length <= 4; length++)
+        {
+            for (var start = 0; start + length <= records.Count; start++)
+            {
+                var group = records.GetRange(start, length);
+                var expected = group.Select(r => r.TypeName).ToArray();
+
+                // The second read comes from the cache.
+                Assert.Equal(expected, RecordTypeLists.Of(group));
+                Assert.Equal(expected, RecordTypeLists.Of(group));
+            }
+        }
+    }
+
     [Fact]
     public void A_name_only_matches_its_own_part_of_the_record_and_its_whole_spelling()
     {

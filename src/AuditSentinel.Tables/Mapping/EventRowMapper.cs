@@ -31,7 +31,7 @@ internal static class EventRowMapper
             Serial = (long)auditEvent.Key.Serial,
             EventId = eventId,
             RecordType = primary.TypeName,
-            RecordTypes = RecordTypes(records),
+            RecordTypes = RecordTypeLists.Of(records),
             RecordCount = records.Count,
             Category = eventClass.Category,
             Action = eventClass.Action,
@@ -227,17 +227,6 @@ internal static class EventRowMapper
     private static long? Id(EventFields fields, MappedName name) => fields.TryTake(name, out var field) ? FieldNumbers.Id(field) : null;
 
     private static int? Int32(EventFields fields, MappedName name) => fields.TryTake(name, out var field) ? FieldNumbers.Int32(field) : null;
-
-    private static string[] RecordTypes(List<AuditRecord> records)
-    {
-        var types = new string[records.Count];
-        for (var i = 0; i < types.Length; i++)
-        {
-            types[i] = records[i].TypeName;
-        }
-
-        return types;
-    }
 
     private static AuditRecord PrimaryWithoutSyscall(List<AuditRecord> records)
     {

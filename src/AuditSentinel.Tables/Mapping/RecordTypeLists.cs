@@ -1,0 +1,75 @@
+using AuditSentinel.Parsing.Records;
+
+namespace AuditSentinel.Tables.Mapping;
+
+/// <summary>
+/// The RecordTypes column of an event, one array shared by every event of the same record types in the same order:
+/// events repeat a handful of shapes (SYSCALL, EXECVE, CWD, PATH, PROCTITLE), so a hit costs a hash and a compare
+/// instead of an array that the row keeps alive until it is written. The arrays are never written to after they are
+/// made. Direct-mapped, one per thread, like <see cref="ColumnTexts"/>; long events get their own array.
+/// </summary>
+internal sealed class RecordTypeLists
+{
+    private const int MaxCachedRecords = 16;
+    private const int SlotBits = 8;
+
+    [ThreadStatic]
+    private static RecordTypeLists? t_current;
+
+    private readonly string[]?[] _slots = new string[]?[1 << SlotBits];
+
+    private RecordTypeLists()
+    {
+    }
+
+    /// <summary>The type names of <paramref name="records"/> in order.</summary>
+    internal static string[] Of(List<AuditRecord> records) =>
+        records.Count > MaxCachedRecords ? Names(records) : (t_current ??= new()).Cached(records);
+
+    private static string[] Names(List<AuditRecord> records)
+    {
+        var types = new string[records.Count];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = records[i].TypeName;
+        }
+
+        return types;
+    }
+
+    private static bool SameTypes(string[] types, List<AuditRecord> records)
+    {
+        if (types.Length != records.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < types.Length; i++)
+        {
+            if (!string.Equals(types[i], records[i].TypeName, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private string[] Cached(List<AuditRecord> records)
+    {
+        var hash = new HashCode();
+        foreach (var record in records)
+        {
+            hash.Add(record.TypeNumber);
+        }
+
+        ref var slot = ref _slots[hash.ToHashCode() & ((1 << SlotBits) - 1)];
+        if (slot is not null && SameTypes(slot, records))
+        {
+            return slot;
+        }
+
+        slot = Names(records);
+        return slot;
+    }
+}
