@@ -13,12 +13,12 @@ namespace AuditSentinel.Parsing.Events;
 public sealed class EventAssembler
 {
     private readonly EventAssemblerOptions _options;
-    private readonly Dictionary<EventKey, LinkedListNode<OpenEvent>> _open = [];
-    private readonly LinkedList<OpenEvent> _byArrival = new();
+    private readonly Dictionary<EventKey, OpenEvent> _open = [];
+    private readonly ArrivalOrder _byArrival = new();
     private readonly HashSet<EventKey> _recentlyEmitted = [];
     private readonly Queue<EventKey> _recentOrder = new();
     private long _oldestOpenSeconds = long.MaxValue;
-    private LinkedListNode<OpenEvent>? _lastJoined;
+    private OpenEvent? _lastJoined;
 
     /// <summary>Creates an assembler.</summary>
     public EventAssembler(EventAssemblerOptions? options = null)
@@ -42,14 +42,14 @@ public sealed class EventAssembler
         var node = _lastJoined;
 
         // The records of an event mostly arrive one after another: the event the previous record joined saves a lookup.
-        if ((node?.List is null || !node.Value.Key.Equals(key)) && !_open.TryGetValue(key, out node))
+        if ((node is null || !node.IsOpen || !node.Key.Equals(key)) && !_open.TryGetValue(key, out node))
         {
             // As ausearch (ausearch-lol.c) does: a record that starts an event completes the open events it is at
             // least the timeout later than. A late, older record completes nothing; records joining an event never do.
             CompleteTimedOut(record.Timestamp.Seconds, completed);
             _oldestOpenSeconds = Math.Min(_oldestOpenSeconds, record.Timestamp.Seconds);
             var late = _recentlyEmitted.Contains(key);
-            node = _byArrival.AddLast(new OpenEvent(key, late));
+            node = _byArrival.AddLast(key, late);
             _open.Add(key, node);
             if (_open.Count > _options.MaxOpenEvents)
             {
@@ -57,7 +57,7 @@ public sealed class EventAssembler
             }
         }
 
-        node.Value.Records.Add(record);
+        node.Records.Add(record);
         _lastJoined = node;
         if (RecordType.EndsEvent(record.TypeNumber))
         {
@@ -96,7 +96,7 @@ public sealed class EventAssembler
         while (node is not null)
         {
             var next = node.Next;
-            var seconds = node.Value.Key.Timestamp.Seconds;
+            var seconds = node.Key.Timestamp.Seconds;
             if (seconds + _options.EndOfEventTimeoutSeconds <= now)
             {
                 Emit(node, PartialReason.None, completed);
@@ -112,11 +112,10 @@ public sealed class EventAssembler
         _oldestOpenSeconds = oldest;
     }
 
-    private void Emit(LinkedListNode<OpenEvent> node, PartialReason reason, ICollection<AuditEvent> completed)
+    private void Emit(OpenEvent open, PartialReason reason, ICollection<AuditEvent> completed)
     {
-        var open = node.Value;
-        _byArrival.Remove(node);
-        _open.Remove(open.Key);
+        var key = open.Key;
+        _open.Remove(key);
         if (reason == PartialReason.None)
         {
             reason = open.Late ? PartialReason.LateRecord
@@ -124,13 +123,15 @@ public sealed class EventAssembler
                 : PartialReason.None;
         }
 
-        completed.Add(new AuditEvent(open.Key, open.Records, reason));
+        var records = open.Close();
+        _byArrival.Remove(open);
+        completed.Add(new AuditEvent(key, records, reason));
         if (_open.Count == 0)
         {
             _oldestOpenSeconds = long.MaxValue;
         }
 
-        Remember(open.Key);
+        Remember(key);
     }
 
     private void Remember(EventKey key)
@@ -145,14 +146,5 @@ public sealed class EventAssembler
         {
             _recentlyEmitted.Remove(_recentOrder.Dequeue());
         }
-    }
-
-    private sealed class OpenEvent(EventKey key, bool late)
-    {
-        public EventKey Key { get; } = key;
-
-        public bool Late { get; } = late;
-
-        public List<AuditRecord> Records { get; } = new(4);
     }
 }

@@ -12,8 +12,8 @@ internal static class AuditStamp
         var dot = stamp.IndexOf((byte)'.');
         var colon = stamp.IndexOf((byte)':');
         if (dot <= 0 || colon != dot + 4
-            || !Utf8Parser.TryParse(stamp[..dot], out long seconds, out var used) || used != dot || seconds < 0
-            || !Utf8Parser.TryParse(stamp[(dot + 1)..colon], out int millis, out used) || used != 3
+            || !TryParseSeconds(stamp[..dot], out var seconds)
+            || !TryParseMillis(stamp.Slice(dot + 1, 3), out var millis)
             || !TryParseSerial(stamp[(colon + 1)..], out serial))
         {
             return false;
@@ -36,7 +36,7 @@ internal static class AuditStamp
 
         if (!TwoDigits(stamp, 0, out var month) || !TwoDigits(stamp, 3, out var day) || !TwoDigits(stamp, 6, out var year)
             || !TwoDigits(stamp, 9, out var hour) || !TwoDigits(stamp, 12, out var minute) || !TwoDigits(stamp, 15, out var second)
-            || !Utf8Parser.TryParse(stamp.Slice(18, 3), out int millis, out var used) || used != 3
+            || !TryParseMillis(stamp.Slice(18, 3), out var millis)
             || !TryParseSerial(stamp[22..], out serial)
             || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2000 + year, month) || hour > 23 || minute > 59 || second > 60)
         {
@@ -48,8 +48,63 @@ internal static class AuditStamp
         return true;
     }
 
-    private static bool TryParseSerial(ReadOnlySpan<byte> text, out ulong serial) =>
-        Utf8Parser.TryParse(text, out serial, out var used) && used == text.Length && text.Length > 0;
+    // Every stamp the kernel writes is plain digits, read here by hand; anything else (a sign, an overflow) goes to
+    // Utf8Parser, whose rules decide as before.
+    private static bool TryParseSeconds(ReadOnlySpan<byte> text, out long seconds)
+    {
+        if (TryParseDigits(text, out var digits))
+        {
+            seconds = (long)digits;
+            return true;
+        }
+
+        return Utf8Parser.TryParse(text, out seconds, out var used) && used == text.Length && seconds >= 0;
+    }
+
+    private static bool TryParseMillis(ReadOnlySpan<byte> text, out int millis)
+    {
+        if (TryParseDigits(text, out var digits))
+        {
+            millis = (int)digits;
+            return true;
+        }
+
+        return Utf8Parser.TryParse(text, out millis, out var used) && used == text.Length;
+    }
+
+    private static bool TryParseSerial(ReadOnlySpan<byte> text, out ulong serial)
+    {
+        if (TryParseDigits(text, out serial))
+        {
+            return true;
+        }
+
+        return Utf8Parser.TryParse(text, out serial, out var used) && used == text.Length && text.Length > 0;
+    }
+
+    // At most 18 digits cannot overflow, so no check is needed on the way.
+    private static bool TryParseDigits(ReadOnlySpan<byte> text, out ulong value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > 18)
+        {
+            return false;
+        }
+
+        foreach (var b in text)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                value = 0;
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
 
     private static bool TwoDigits(ReadOnlySpan<byte> text, int at, out int value)
     {

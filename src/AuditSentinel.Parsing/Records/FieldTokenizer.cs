@@ -12,16 +12,9 @@ internal ref struct FieldTokenizer
     /// <summary>Names that do not stand in the line as written; <see cref="FieldToken.NameStart"/> holds their bitwise complement.</summary>
     internal static readonly byte[][] SyntheticNames = ["old-auid"u8.ToArray(), "old-ses"u8.ToArray(), "seresult"u8.ToArray(), "seperms"u8.ToArray()];
 
-    // Per byte: ValueEnds for space and tab, NameEnds for those and '='.
-    private static readonly byte[] Delimiters = DelimiterTable();
-
     private static readonly ulong[] SyntheticKeys = [.. SyntheticNames.Select(name => FieldToken.KeyOf(name))];
     private static readonly ulong AuidKey = FieldToken.KeyOf("auid"u8);
     private static readonly ulong SesKey = FieldToken.KeyOf("ses"u8);
-
-    private const int ShortWord = 16;
-    private const byte ValueEnds = 1;
-    private const byte NameEnds = 2;
 
     private const int OldAuid = 0;
     private const int OldSes = 1;
@@ -31,13 +24,27 @@ internal ref struct FieldTokenizer
     private readonly ReadOnlySpan<byte> _line;
     private readonly bool _interpreted;
     private readonly bool _isExecve;
+    private readonly ReadOnlySpan<ulong> _valueEnds;
+    private readonly ReadOnlySpan<ulong> _nameEnds;
     private Span<FieldToken> _tokens;
     private Span<ulong> _keys;
     private int _count;
     private int _pendingOld;
 
-    internal FieldTokenizer(ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> tokenRoom, Span<ulong> keyRoom)
+    /// <param name="line">The whole line; token offsets are into it.</param>
+    /// <param name="interpreted">True for a line that <c>ausearch -i</c> wrote.</param>
+    /// <param name="isExecve">True for an EXECVE record.</param>
+    /// <param name="tokenRoom">Where to put the tokens while they fit.</param>
+    /// <param name="keyRoom">Where to put their name keys while they fit.</param>
+    /// <param name="bitRoom">At least twice <see cref="DelimiterBits.WordsFor"/> the line's length, for its delimiter bitmaps.</param>
+    internal FieldTokenizer(ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> tokenRoom, Span<ulong> keyRoom, Span<ulong> bitRoom)
     {
+        var words = DelimiterBits.WordsFor(line.Length);
+        var valueEnds = bitRoom[..words];
+        var nameEnds = bitRoom.Slice(words, words);
+        DelimiterBits.Mark(line, valueEnds, nameEnds);
+        _valueEnds = valueEnds;
+        _nameEnds = nameEnds;
         _line = line;
         _interpreted = interpreted;
         _isExecve = isExecve;
@@ -63,14 +70,6 @@ internal ref struct FieldTokenizer
         }
     }
 
-    private static byte[] DelimiterTable()
-    {
-        var table = new byte[256];
-        table[' '] = table['\t'] = ValueEnds | NameEnds;
-        table['='] = NameEnds;
-        return table;
-    }
-
     private void Scan(int from, int to, FieldOrigin origin, bool continuation)
     {
         var line = _line;
@@ -86,7 +85,7 @@ internal ref struct FieldTokenizer
             }
 
             var wordStart = i;
-            i = NextDelimiter(i, to, NameEnds);
+            i = DelimiterBits.Next(_nameEnds, i, to);
 
             if (i >= to || line[i] != (byte)'=')
             {
@@ -228,30 +227,7 @@ internal ref struct FieldTokenizer
         return Math.Min(end + 1, to);
     }
 
-    private readonly int SkipToken(int i, int to) => NextDelimiter(i, to, ValueEnds);
-
-    // Names and values are mostly a few bytes long: a table-driven loop finds their end sooner than a vectorized search
-    // gets going, so only a word still running after ShortWord bytes is handed to the vectorized search.
-    private readonly int NextDelimiter(int i, int to, byte kind)
-    {
-        var line = _line[..to];
-        var shortEnd = Math.Min(to, i + ShortWord);
-        for (; i < shortEnd; i++)
-        {
-            if ((Delimiters[line[i]] & kind) != 0)
-            {
-                return i;
-            }
-        }
-
-        if (i == to)
-        {
-            return to;
-        }
-
-        var stop = kind == NameEnds ? line[i..].IndexOfAny((byte)'=', (byte)' ', (byte)'\t') : line[i..].IndexOfAny((byte)' ', (byte)'\t');
-        return stop < 0 ? to : i + stop;
-    }
+    private readonly int SkipToken(int i, int to) => DelimiterBits.Next(_valueEnds, i, to);
 
     private void AddBare(int nameStart, int nameLength, int valueStart, int valueLength, FieldOrigin origin)
     {

@@ -10,6 +10,8 @@ public static class FieldValues
     /// <summary>The separator the kernel puts between several keys of one rule (<c>key=</c> hex-decoded).</summary>
     public const char KeySeparator = '\u0001';
 
+    private static readonly SearchValues<byte> UppercaseHexDigits = SearchValues.Create("0123456789ABCDEF"u8);
+
     /// <summary>True when an unquoted value of this field may be the kernel's hex encoding.</summary>
     /// <param name="name">The field name.</param>
     /// <param name="isExecve">True inside an EXECVE record, whose <c>aN</c> and <c>aN[k]</c> arguments are escaped.</param>
@@ -62,15 +64,7 @@ public static class FieldValues
             return false;
         }
 
-        foreach (var b in value)
-        {
-            if (!(b is >= (byte)'0' and <= (byte)'9' or >= (byte)'A' and <= (byte)'F'))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !value.ContainsAnyExcept(UppercaseHexDigits);
     }
 
     /// <summary>True for the markers that mean "no value": <c>(null)</c>, <c>?</c>, <c>(none)</c>.</summary>
@@ -86,17 +80,11 @@ public static class FieldValues
             return false;
         }
 
-        for (var i = 0; i < hex.Length; i += 2)
+        // The runtime's decoder is vectorized and takes both cases, as the kernel's and ausearch's hex may come in.
+        if (Convert.FromHexString(hex, destination, out _, out written) != OperationStatus.Done)
         {
-            var high = HexValue(hex[i]);
-            var low = HexValue(hex[i + 1]);
-            if ((high | low) < 0)
-            {
-                written = 0;
-                return false;
-            }
-
-            destination[written++] = (byte)((high << 4) | low);
+            written = 0;
+            return false;
         }
 
         return true;
@@ -156,12 +144,4 @@ public static class FieldValues
                 return Encoding.UTF8.GetString(field.RawValue);
         }
     }
-
-    private static int HexValue(byte b) => b switch
-    {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        _ => -1,
-    };
 }

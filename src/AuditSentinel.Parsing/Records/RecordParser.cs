@@ -16,6 +16,7 @@ public sealed class RecordParser
     private readonly ChunkedStore<byte> _lines = new();
     private readonly ChunkedStore<FieldToken> _tokens = new();
     private readonly ChunkedStore<ulong> _keys = new();
+    private ulong[] _delimiterBits = new ulong[64];
     private byte[] _lastNodeBytes = [];
     private string _lastNode = string.Empty;
 
@@ -47,8 +48,14 @@ public sealed class RecordParser
             header = header with { Node = fallbackNode };
         }
 
+        var bitWords = 2 * DelimiterBits.WordsFor(line.Length);
+        if (_delimiterBits.Length < bitWords)
+        {
+            _delimiterBits = new ulong[bitWords];
+        }
+
         var tokenizer = new FieldTokenizer(
-            line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom));
+            line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom), _delimiterBits);
         tokenizer.Tokenize(header.BodyStart, header.SeparatorAt);
         record = new AuditRecord(_lines.Keep(line), header, _tokens.Keep(tokenizer.Tokens), _keys.Keep(tokenizer.Keys), lineNumber);
         return true;

@@ -45,6 +45,23 @@ public class EventAssemblerTests
     }
 
     [Fact]
+    public void Events_emitted_earlier_keep_their_records_while_later_events_are_assembled()
+    {
+        var events = Assemble(Enumerable.Range(1, 50).SelectMany(serial => new[]
+        {
+            $"type=SYSCALL msg=audit(100.000:{serial}): syscall=59",
+            $"type=CWD msg=audit(100.000:{serial}): cwd=\"/\"",
+            $"type=PROCTITLE msg=audit(100.000:{serial}): proctitle=6C73",
+        }));
+        Assert.Equal(Enumerable.Range(1, 50).Select(serial => (ulong)serial), events.Select(e => e.Key.Serial));
+        Assert.All(events, e =>
+        {
+            Assert.Equal(["SYSCALL", "CWD", "PROCTITLE"], e.Records.Select(r => r.TypeName));
+            Assert.All(e.Records, r => Assert.Equal(e.Key.Serial, r.Serial));
+        });
+    }
+
+    [Fact]
     public void An_event_ends_when_a_record_two_seconds_later_arrives()
     {
         var assembler = new EventAssembler();

@@ -109,8 +109,25 @@ public class RecordParserHeaderTests
     [InlineData("type=SYSCALL msg=audit(1795333528.773:): x=1", RejectReason.BadTimestamp)]
     [InlineData("type=SYSCALL msg=audit(1795333528.773:12", RejectReason.BadTimestamp)]
     [InlineData("type=SYSCALL msg=audit(13/22/26 07:45:28.777:6918) : x=1", RejectReason.BadTimestamp)]
+    [InlineData("type=SYSCALL msg=audit(-1.000:1): x=1", RejectReason.BadTimestamp)]
+    [InlineData("type=SYSCALL msg=audit(99999999999999999999.000:1): x=1", RejectReason.BadTimestamp)]
+    [InlineData("type=SYSCALL msg=audit(1.000:18446744073709551616): x=1", RejectReason.BadTimestamp)]
+    [InlineData("type=SYSCALL msg=audit(9223372036854775808.000:1): x=1", RejectReason.BadTimestamp)]
+    [InlineData("type=SYSCALL msg=audit(1.0a0:1): x=1", RejectReason.BadTimestamp)]
     public void Lines_that_are_not_records_are_rejected_with_a_reason(string line, RejectReason expected) =>
         Assert.Equal(expected, Reject(line));
+
+    [Theory]
+    [InlineData("1795333528.773:4160", 1795333528L, 773, 4160UL)]
+    [InlineData("0.000:0", 0L, 0, 0UL)]
+    [InlineData("999999999999999999.999:18446744073709551615", 999999999999999999L, 999, ulong.MaxValue)]
+    [InlineData("9223372036854775807.001:7", long.MaxValue, 1, 7UL)]
+    public void Stamp_numbers_of_any_width_parse_exactly_or_reject(string stamp, long seconds, int millis, ulong serial)
+    {
+        var record = Parse($"type=SYSCALL msg=audit({stamp}): x=1");
+        Assert.Equal(new AuditTimestamp(seconds, millis), record.Timestamp);
+        Assert.Equal(serial, record.Serial);
+    }
 
     [Fact]
     public void Every_line_of_the_reference_ausearch_output_is_a_record_or_a_separator()

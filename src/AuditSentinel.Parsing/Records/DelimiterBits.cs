@@ -1,0 +1,80 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace AuditSentinel.Parsing.Records;
+
+/// <summary>
+/// Where a line's delimiters stand, one bit per byte, 64 bytes per word: spaces and tabs end values, those and '='
+/// end names. Marked once per line with vector compares, so finding the end of each name or value is a shift and a
+/// trailing-zero count instead of a byte loop.
+/// </summary>
+internal static class DelimiterBits
+{
+    private const int BytesPerWord = 64;
+    private const int HalfWord = 32;
+
+    /// <summary>Words needed for a line of <paramref name="length"/> bytes, per bitmap.</summary>
+    internal static int WordsFor(int length) => (length + BytesPerWord - 1) / BytesPerWord;
+
+    /// <summary>Fills <paramref name="valueEnds"/> (space, tab) and <paramref name="nameEnds"/> (space, tab, '=') for the line.</summary>
+    internal static void Mark(ReadOnlySpan<byte> line, Span<ulong> valueEnds, Span<ulong> nameEnds)
+    {
+        // The last, short block is read from a zero-padded copy: zero is no delimiter.
+        Span<byte> padded = stackalloc byte[BytesPerWord];
+        var words = WordsFor(line.Length);
+        for (var word = 0; word < words; word++)
+        {
+            var at = word * BytesPerWord;
+            scoped ReadOnlySpan<byte> block;
+            if (line.Length - at >= BytesPerWord)
+            {
+                block = line.Slice(at, BytesPerWord);
+            }
+            else
+            {
+                padded.Clear();
+                line[at..].CopyTo(padded);
+                block = padded;
+            }
+
+            var low = Vector256.Create(block);
+            var high = Vector256.Create(block[HalfWord..]);
+            var blanks = Blanks(low) | ((ulong)Blanks(high) << HalfWord);
+            var equals = Equals(low) | ((ulong)Equals(high) << HalfWord);
+            valueEnds[word] = blanks;
+            nameEnds[word] = blanks | equals;
+        }
+    }
+
+    /// <summary>The first position at or after <paramref name="from"/> whose bit is set, or <paramref name="to"/> when none is before it.</summary>
+    internal static int Next(ReadOnlySpan<ulong> bits, int from, int to)
+    {
+        if (from >= to)
+        {
+            return to;
+        }
+
+        var word = from / BytesPerWord;
+        var rest = bits[word] >> (from % BytesPerWord);
+        if (rest != 0)
+        {
+            return Math.Min(to, from + BitOperations.TrailingZeroCount(rest));
+        }
+
+        var lastWord = (to - 1) / BytesPerWord;
+        for (word++; word <= lastWord; word++)
+        {
+            if (bits[word] != 0)
+            {
+                return Math.Min(to, (word * BytesPerWord) + BitOperations.TrailingZeroCount(bits[word]));
+            }
+        }
+
+        return to;
+    }
+
+    private static uint Blanks(Vector256<byte> block) =>
+        (Vector256.Equals(block, Vector256.Create((byte)' ')) | Vector256.Equals(block, Vector256.Create((byte)'\t'))).ExtractMostSignificantBits();
+
+    private static uint Equals(Vector256<byte> block) => Vector256.Equals(block, Vector256.Create((byte)'=')).ExtractMostSignificantBits();
+}
