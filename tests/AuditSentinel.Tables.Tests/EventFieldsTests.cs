@@ -1,4 +1,3 @@
-using System.Text;
 using AuditSentinel.Parsing.Interpretation;
 using AuditSentinel.Parsing.Records;
 using AuditSentinel.Tables.Mapping;
@@ -18,7 +17,7 @@ public class EventFieldsTests
     [MemberData(nameof(Logs))]
     public void The_index_finds_what_a_name_lookup_finds(string log)
     {
-        foreach (var record in Records(log))
+        foreach (var record in FixtureRecords.All(log))
         {
             using var fields = EventFields.Rent(record);
             foreach (var name in Enum.GetValues<MappedName>())
@@ -39,7 +38,7 @@ public class EventFieldsTests
     [MemberData(nameof(Logs))]
     public void Column_texts_are_the_decoded_values(string log)
     {
-        foreach (var record in Records(log))
+        foreach (var record in FixtureRecords.All(log))
         {
             for (var f = 0; f < record.FieldCount; f++)
             {
@@ -54,7 +53,7 @@ public class EventFieldsTests
     [MemberData(nameof(Logs))]
     public void Socket_columns_are_the_decoded_address(string log)
     {
-        foreach (var record in Records(log))
+        foreach (var record in FixtureRecords.All(log))
         {
             if (record.IndexOf("saddr"u8) is var f and >= 0)
             {
@@ -73,7 +72,7 @@ public class EventFieldsTests
     [MemberData(nameof(Logs))]
     public void Record_type_lists_are_the_type_names_in_order(string log)
     {
-        var records = Records(log).ToList();
+        var records = FixtureRecords.All(log).ToList();
         for (var length = 1; length <= 4; length++)
         {
             for (var start = 0; start + length <= records.Count; start++)
@@ -91,7 +90,7 @@ public class EventFieldsTests
     [Fact]
     public void A_name_only_matches_its_own_part_of_the_record_and_its_whole_spelling()
     {
-        var record = Record("type=USER_LOGIN msg=audit(1.000:1): AUID=x proctitlX=1 uid=0 \u001dUID=\"root\"");
+        var record = FixtureRecords.Parse("type=USER_LOGIN msg=audit(1.000:1): AUID=x proctitlX=1 uid=0 \u001dUID=\"root\"");
         using var fields = EventFields.Rent(record);
         Assert.False(fields.TryFind(record, MappedName.EnrichedAuid, out _));
         Assert.False(fields.TryFind(record, MappedName.ProcTitle, out _));
@@ -104,8 +103,8 @@ public class EventFieldsTests
     [Fact]
     public void A_take_prefers_the_primary_then_takes_equal_values_elsewhere()
     {
-        var syscall = Record("type=SYSCALL msg=audit(1.000:1): arch=c000003e syscall=1 auid=1000 pid=7");
-        var change = Record("type=CONFIG_CHANGE msg=audit(1.000:1): auid=1000 ses=3 pid=8 auid=1000 op=add_rule");
+        var syscall = FixtureRecords.Parse("type=SYSCALL msg=audit(1.000:1): arch=c000003e syscall=1 auid=1000 pid=7");
+        var change = FixtureRecords.Parse("type=CONFIG_CHANGE msg=audit(1.000:1): auid=1000 ses=3 pid=8 auid=1000 op=add_rule");
         using var fields = EventFields.Rent([change, syscall], syscall);
 
         Assert.True(fields.TryTake(MappedName.Auid, out var auid, out var auidOwner));
@@ -129,7 +128,7 @@ public class EventFieldsTests
     [Fact]
     public void A_hex_value_and_a_quoted_value_with_the_same_bytes_keep_their_own_texts()
     {
-        var record = Record("type=SYSCALL msg=audit(1.000:1): comm=4142 exe=\"4142\"");
+        var record = FixtureRecords.Parse("type=SYSCALL msg=audit(1.000:1): comm=4142 exe=\"4142\"");
         Assert.True(record.TryGetField("comm"u8, out var comm));
         Assert.True(record.TryGetField("exe"u8, out var exe));
         Assert.Equal(FieldKind.Hex, comm.Kind);
@@ -137,24 +136,5 @@ public class EventFieldsTests
         Assert.Equal("4142", ColumnTexts.Of(exe));
         Assert.Equal("AB", ColumnTexts.Of(comm));
         Assert.Same(ColumnTexts.Of(exe), ColumnTexts.Of(exe));
-    }
-
-    private static AuditRecord Record(string line)
-    {
-        Assert.True(new RecordParser().TryParse(Encoding.UTF8.GetBytes(line), 1, out var record, out var reason), reason.ToString());
-        return record;
-    }
-
-    private static IEnumerable<AuditRecord> Records(string log)
-    {
-        var parser = new RecordParser();
-        var number = 0;
-        foreach (var line in File.ReadLines(Path.Combine(RepoPaths.Fixtures, log)))
-        {
-            if (parser.TryParse(Encoding.UTF8.GetBytes(line), ++number, out var record, out _))
-            {
-                yield return record;
-            }
-        }
     }
 }

@@ -26,7 +26,7 @@ public class FieldMapTests
     public void Every_field_reads_and_writes_as_its_decoded_string(string log)
     {
         var builder = new FieldMapBuilder();
-        foreach (var record in Records(log))
+        foreach (var record in FixtureRecords.All(log))
         {
             builder.Clear();
             var expected = new List<KeyValuePair<string, string>>();
@@ -50,7 +50,7 @@ public class FieldMapTests
     public void Distinct_fields_drop_repeats_and_suffix_new_values(string log)
     {
         var builder = new FieldMapBuilder();
-        foreach (var record in Records(log))
+        foreach (var record in FixtureRecords.All(log))
         {
             builder.Clear();
             var expected = new List<KeyValuePair<string, string>>();
@@ -115,18 +115,5 @@ public class FieldMapTests
         using var json = new RowJsonBuffer();
         map.WriteTo(json);
         return Encoding.UTF8.GetString(json.Written);
-    }
-
-    private static IEnumerable<AuditRecord> Records(string log)
-    {
-        var parser = new RecordParser();
-        var number = 0;
-        foreach (var line in File.ReadLines(Path.Combine(RepoPaths.Fixtures, log)))
-        {
-            if (parser.TryParse(Encoding.UTF8.GetBytes(line), ++number, out var record, out _))
-            {
-                yield return record;
-            }
-        }
     }
 }

@@ -16,21 +16,8 @@ internal sealed class StringColumn<TRow>(Column column, Func<TRow, string?> valu
     }
 }
 
-/// <summary>An <c>int</c> column.</summary>
-internal sealed class IntColumn<TRow>(Column column, Func<TRow, int?> value) : RowColumn<TRow>(column)
-{
-    public override void Write(RowJsonBuffer json, TRow row)
-    {
-        if (value(row) is { } number)
-        {
-            json.WriteEncodedPropertyName(EncodedName);
-            json.WriteNumberValue(number);
-        }
-    }
-}
-
-/// <summary>A <c>long</c> column.</summary>
-internal sealed class LongColumn<TRow>(Column column, Func<TRow, long?> value) : RowColumn<TRow>(column)
+/// <summary>An <c>int</c> or <c>long</c> column (JSON numbers alike).</summary>
+internal sealed class NumberColumn<TRow>(Column column, Func<TRow, long?> value) : RowColumn<TRow>(column)
 {
     public override void Write(RowJsonBuffer json, TRow row)
     {

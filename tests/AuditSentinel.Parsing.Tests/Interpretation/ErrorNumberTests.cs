@@ -1,4 +1,5 @@
 using AuditSentinel.Parsing.Interpretation;
+using AuditSentinel.TestSupport;
 
 namespace AuditSentinel.Parsing.Tests.Interpretation;
 

@@ -1,5 +1,6 @@
 using AuditSentinel.Parsing.Interpretation;
 using AuditSentinel.Parsing.Records;
+using AuditSentinel.TestSupport;
 
 namespace AuditSentinel.Parsing.Tests.Interpretation;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AuditSentinel.Parsing.Interpretation;
 using AuditSentinel.Parsing.Records;
+using AuditSentinel.TestSupport;
 
 namespace AuditSentinel.Parsing.Tests.Interpretation;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using AuditSentinel.Parsing.Interpretation;
-using AuditSentinel.Parsing.Tests.Interpretation;
 using AuditSentinel.Parsing.Records;
 using AuditSentinel.TestSupport;
 

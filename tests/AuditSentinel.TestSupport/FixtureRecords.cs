@@ -1,11 +1,11 @@
 using System.Text;
 using AuditSentinel.Parsing.Records;
-using AuditSentinel.TestSupport;
+using Xunit;
 
-namespace AuditSentinel.Parsing.Tests.Interpretation;
+namespace AuditSentinel.TestSupport;
 
-/// <summary>Real records from the fixtures, by file and 1-based line number.</summary>
-internal static class FixtureRecords
+/// <summary>Real records from the fixtures: a file's parsed records, or one by its 1-based line number.</summary>
+public static class FixtureRecords
 {
     public static AuditRecord Line(string[] fixture, int number) => Parse(File.ReadLines(RepoPaths.Fixture(fixture)).ElementAt(number - 1), number);
 

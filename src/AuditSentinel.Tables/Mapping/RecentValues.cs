@@ -1,0 +1,31 @@
+namespace AuditSentinel.Tables.Mapping;
+
+/// <summary>
+/// A direct-mapped table of values computed from short byte strings (field values): a slot holds the last key that
+/// hashed to it and its value, so a repeated key costs a hash and a compare instead of the computation. Not
+/// thread-safe: each user keeps one per thread.
+/// </summary>
+/// <typeparam name="TValue">The computed value.</typeparam>
+internal sealed class RecentValues<TValue>(int slotBits)
+{
+    private readonly Entry[] _slots = new Entry[1 << slotBits];
+
+    /// <summary>The value of <paramref name="key"/> (with <paramref name="variant"/> telling apart keys whose bytes alike mean different things), computing it on a miss.</summary>
+    internal TValue GetOrAdd<TState>(ReadOnlySpan<byte> key, bool variant, in TState state, Func<TState, TValue> compute)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(key);
+        hash.Add(variant);
+        ref var slot = ref _slots[hash.ToHashCode() & (_slots.Length - 1)];
+        if (slot.Key is not null && slot.Variant == variant && key.SequenceEqual(slot.Key))
+        {
+            return slot.Value;
+        }
+
+        var value = compute(state);
+        slot = new Entry(key.ToArray(), variant, value);
+        return value;
+    }
+
+    private readonly record struct Entry(byte[]? Key, bool Variant, TValue Value);
+}
