@@ -30,6 +30,7 @@ cat "$corpus" > /dev/null   # warm the page cache so every tool reads from memor
 measure() { # prints: wall-seconds cpu-seconds peak-rss-kb
   local log; log=$(mktemp)
   rm -rf "$out"
+  sync   # the previous run's output is written back now, not during this run
   /usr/bin/time -f '%e %U %S %M' -o "$log" "$@" > /dev/null 2>&1 || { echo "failed: $*" >&2; cat "$log" >&2; exit 1; }
   tail -1 "$log" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'; rm -f "$log"
 }
