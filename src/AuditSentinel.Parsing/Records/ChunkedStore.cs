@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace AuditSentinel.Parsing.Records;
 
 /// <summary>
-/// Carves pieces (a record's line bytes, its tokens, its name keys) out of shared 64 KiB chunks instead of a fresh
+/// Carves pieces (a record's line bytes, its tokens, its name keys) out of shared 16 KiB chunks instead of a fresh
 /// array per record. A chunk is never written again where a kept piece lies: records stay immutable, keep their chunk
 /// alive, and a chunk is collected once no record pointing into it is referenced any more. Not thread-safe.
 /// </summary>
@@ -12,8 +12,12 @@ namespace AuditSentinel.Parsing.Records;
 internal sealed class ChunkedStore<T>
     where T : unmanaged
 {
-    /// <summary>Bytes per chunk.</summary>
-    internal const int ChunkBytes = 64 * 1024;
+    /// <summary>
+    /// Bytes per chunk. An open event pins the chunks its records lie in, so the worst case is the assembler's open-event
+    /// limit times three stores times this: 16 KiB keeps that at 192 MiB (4096 x 3 x 16 KiB), a quarter of what 64 KiB
+    /// chunks allowed, at no measurable cost.
+    /// </summary>
+    internal const int ChunkBytes = 16 * 1024;
 
     private readonly int _chunkLength = ChunkBytes / Unsafe.SizeOf<T>();
     private T[] _chunk = [];

@@ -5,7 +5,7 @@ using AuditSentinel.TestSupport;
 namespace AuditSentinel.Parsing.Tests.Records;
 
 /// <summary>
-/// Records share 64 KiB chunks of line bytes and tokens with the records parsed after them: what one record holds must
+/// Records share chunks of line bytes and tokens with the records parsed after them: what one record holds must
 /// never change as the parser goes on, and the byte-level lookups (name keys, type names, escaped names) must agree
 /// with the plain ones.
 /// </summary>
