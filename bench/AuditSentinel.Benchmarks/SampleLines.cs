@@ -20,8 +20,6 @@ internal static class SampleLines
 
     internal static byte[][] Lines => LinesLazy.Value;
 
-    internal static long Bytes => Lines.Sum(l => (long)l.Length + 1);
-
     /// <summary>The sample's records, parsed once.</summary>
     internal static AuditRecord[] Records()
     {

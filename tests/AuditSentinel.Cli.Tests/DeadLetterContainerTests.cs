@@ -9,21 +9,16 @@ using static AuditSentinel.Cli.Tests.DeliveryRun;
 namespace AuditSentinel.Cli.Tests;
 
 /// <summary><c>--dead-letter</c> and <c>replay</c> with a blob container URL, against a real Azurite with bearer-token auth.</summary>
-public sealed class DeadLetterContainerTests : IAsyncLifetime, IDisposable
+public sealed class DeadLetterContainerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
     private readonly DeliveryRun _run = new();
-    private AzuriteBlob _azurite = null!;
-
-    public async Task InitializeAsync() => _azurite = await AzuriteBlob.StartAsync();
-
-    public async Task DisposeAsync() => await _azurite.DisposeAsync();
 
     public void Dispose() => _run.Dispose();
 
     [Fact]
     public async Task Rows_refused_by_the_service_go_to_the_container_and_replay_from_its_URL_delivers_and_removes_them()
     {
-        var containerUrl = _azurite.Container("dead-letter");
+        var containerUrl = azurite.Azurite.Container("dead-letter");
         await new BlobContainerAccess(containerUrl, AzuriteBlob.Credential, LoopbackClientOptions.Apply(new BlobAccessOptions())).CreateIfNotExistsAsync();
         var storage = new AzureConnection(AzuriteBlob.Credential, options => LoopbackClientOptions.Apply(options));
         await using var endpoint = await AuditStreams.StartEndpointAsync();

@@ -95,7 +95,7 @@ public sealed class LogsIngestionSinkTests
 
         var rowsBeforeHealth = report.RowsByTable.Where(p => p.Key != AuditTables.LinuxAuditHealth.Schema.Name).Sum(p => p.Value);
         var health = Assert.Single(items, i => i.Info.Table == AuditTables.LinuxAuditHealth.Schema.Name);
-        Assert.Equal(rowsBeforeHealth, HealthDeadLetteredRows(Assert.Single(health.Rows)));
+        Assert.Equal(rowsBeforeHealth, DeadLetteredRowsOf(Assert.Single(health.Rows)));
         Assert.Equal(report.RowsByTable.Values.Sum(), sink.DeadLetteredRows);
         Assert.Empty(context.Endpoint.AcceptedRows);
 
@@ -202,15 +202,7 @@ public sealed class LogsIngestionSinkTests
         Assert.Contains("LinuxAuditEvents_CL", error.Message, StringComparison.Ordinal);
     }
 
-    private static long HealthDeadLetteredRows(ReadOnlyMemory<byte> row)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(row);
-        return document.RootElement.GetProperty("DeadLetteredRows").GetInt64();
-    }
+    private static long DeadLetteredRowsOf(ReadOnlyMemory<byte> row) => Property(row, "DeadLetteredRows").GetInt64();
 
-    private static string SourceNameOf(ReadOnlyMemory<byte> row)
-    {
-        using var document = System.Text.Json.JsonDocument.Parse(row);
-        return document.RootElement.GetProperty("SourceName").GetString()!;
-    }
+    private static string SourceNameOf(ReadOnlyMemory<byte> row) => Property(row, "SourceName").GetString()!;
 }

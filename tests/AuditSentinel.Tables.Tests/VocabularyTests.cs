@@ -94,11 +94,7 @@ public partial class VocabularyTests
             "IPC_SET_PERM", "MQ_OPEN", "MQ_SENDRECV", "MQ_NOTIFY", "MQ_GETSETATTR", "SOCKETCALL", "KERNEL_OTHER", "OPENAT2", "URINGOP",
         };
 
-    private static AuditRecord Record(string line)
-    {
-        Assert.True(new RecordParser().TryParse(System.Text.Encoding.UTF8.GetBytes(line), 1, out var record, out var reason), reason.ToString());
-        return record;
-    }
+    private static AuditRecord Record(string line) => FixtureRecords.Parse(line);
 
     // | record type | `USER_LOGIN`, `X` | authentication | logged-in |
     [GeneratedRegex(@"^\| (?<table>record type|syscall|key) \| (?<names>[^|]+?) \| (?<category>[a-z-]+) \| (?<action>[a-z-]+) \|$", RegexOptions.Multiline, matchTimeoutMilliseconds: 5000)]

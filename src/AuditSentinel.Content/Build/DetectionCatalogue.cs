@@ -51,7 +51,7 @@ public static class DetectionCatalogue
         foreach (var function in content.Functions.OrderBy(f => f.Document.ParserName, StringComparer.Ordinal))
         {
             var d = function.Document;
-            Line(text, Row($"`{d.ParserName}`", $"`{SavedSearchJson.Parameters(d)}`".Replace("``", "", StringComparison.Ordinal), FirstSentence(d.Description)));
+            Line(text, Row($"`{d.ParserName}`", SavedSearchJson.Parameters(d) is { Length: > 0 } parameters ? $"`{parameters}`" : "", FirstSentence(d.Description)));
         }
 
         return text.ToString();
@@ -80,7 +80,7 @@ public static class DetectionCatalogue
 
     private static string FirstSentence(string? description)
     {
-        var text = string.Join(' ', (description ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = DescriptionSections.OneLine(description ?? "");
         var end = text.IndexOf(". ", StringComparison.Ordinal);
         return end < 0 ? text : text[..(end + 1)];
     }

@@ -16,6 +16,9 @@ public static partial class DescriptionSections
     /// <summary>The text of the <c>Tuning:</c> section of <paramref name="description"/>, or null when it has none.</summary>
     public static string? Tuning(string? description) => Section(description, "Tuning");
 
+    /// <summary><paramref name="text"/> with every run of white space (line breaks included) made one space, trimmed.</summary>
+    public static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
     private static string? Section(string? description, string label)
     {
         var match = Sections().Matches(description ?? "").FirstOrDefault(m => m.Groups["label"].Value == label);
@@ -24,7 +27,7 @@ public static partial class DescriptionSections
             return null;
         }
 
-        var text = string.Join(' ', match.Groups["text"].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var text = OneLine(match.Groups["text"].Value);
         return text.Length == 0 ? null : text;
     }
 

@@ -24,11 +24,13 @@ public static class VocabularyLiteralCheck
         ["Syscall"] = Vocabulary.Syscalls.Keys,
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> Columns = KnownValues.Keys.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Adds a problem for every literal <paramref name="query"/> compares a checked column with that the column never holds.</summary>
     public static void Validate(string file, string? query, ICollection<ContentProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(problems);
-        foreach (var (column, literal) in ColumnLiterals.Of(query, KnownValues.Keys.ToHashSet(StringComparer.Ordinal)).Where(c => !KnownValues[c.Column].Contains(c.Literal)))
+        foreach (var (column, literal) in ColumnLiterals.Of(query, Columns).Where(c => !KnownValues[c.Column].Contains(c.Literal)))
         {
             problems.Add(new ContentProblem(file, $"{column} is compared with '{literal}', a value it never holds (docs/normalization.md)"));
         }

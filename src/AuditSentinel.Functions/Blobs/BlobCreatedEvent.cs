@@ -23,12 +23,9 @@ public sealed record BlobCreatedEvent(string Id, string EventType, string? BlobU
     /// <exception cref="InvalidInvocationException">It is not an Event Grid event.</exception>
     public static BlobCreatedEvent Parse(JsonElement eventObject)
     {
-        var id = Text(eventObject, "id") ?? throw new InvalidInvocationException("The Event Grid event has no id.");
-        var type = Text(eventObject, "eventType") ?? Text(eventObject, "type") ?? throw new InvalidInvocationException($"The Event Grid event {id} has no eventType.");
-        var url = eventObject.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? Text(data, "url") : null;
+        var id = JsonProperties.StringOf(eventObject, "id") ?? throw new InvalidInvocationException("The Event Grid event has no id.");
+        var type = JsonProperties.StringOf(eventObject, "eventType") ?? JsonProperties.StringOf(eventObject, "type") ?? throw new InvalidInvocationException($"The Event Grid event {id} has no eventType.");
+        var url = eventObject.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? JsonProperties.StringOf(data, "url") : null;
         return new BlobCreatedEvent(id, type, url);
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

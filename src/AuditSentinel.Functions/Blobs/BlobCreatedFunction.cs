@@ -108,14 +108,20 @@ public sealed class BlobCreatedFunction(IngestTargets targets, HandlerSettings s
 
     private async Task<UnitSummary> IngestAsync(string blob, ETag version, CancellationToken cancellationToken)
     {
-        var source = new IngestSource(SourceName(blob), SourceKind.Blob);
-        var stream = await targets.RawLogs.OpenReadAsync(blob, version, cancellationToken).ConfigureAwait(false);
-        var rows = new LogsIngestionSink(targets.Delivery, source.Name);
+        var rows = new LogsIngestionSink(targets.Delivery, SourceName(blob));
         await using (rows.ConfigureAwait(false))
         {
-            var report = await LogIngestion.IngestStreamAsync(stream, source, targets.Options, rows, new DeadLetterRejectedLineSink(targets.Delivery), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var report = await ReadAsync(blob, version, rows, cancellationToken).ConfigureAwait(false);
             return UnitSummary.Ingested(report, rows.Statistics);
         }
+    }
+
+    /// <summary>Reads the blob's version into <paramref name="rows"/>; rejected lines go to the dead-letter store.</summary>
+    private async Task<IngestReport> ReadAsync(string blob, ETag version, IRowSink rows, CancellationToken cancellationToken)
+    {
+        var stream = await targets.RawLogs.OpenReadAsync(blob, version, cancellationToken).ConfigureAwait(false);
+        var source = new IngestSource(SourceName(blob), SourceKind.Blob);
+        return await LogIngestion.IngestStreamAsync(stream, source, targets.Options, rows, new DeadLetterRejectedLineSink(targets.Delivery), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gives up on the blob; <paramref name="state"/> is its state now (the marker may still hold the one before).</summary>
@@ -132,7 +138,7 @@ public sealed class BlobCreatedFunction(IngestTargets targets, HandlerSettings s
 
         await WriteStateAsync(marker, marker.State.Poison(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         Log.BlobPoisoned(logger, blob, state.Attempts, reason, record.Name, record.SalvagedRows, salvageError);
-        return (salvaged ?? UnitSummary.NotRead(SourceName(blob), "poisoned")) with { Outcome = "poisoned" };
+        return salvaged ?? UnitSummary.NotRead(SourceName(blob), "poisoned");
     }
 
     private async Task<BlobStateMarker> WriteStateAsync(BlobStateMarker marker, BlobState next, CancellationToken cancellationToken)
@@ -151,21 +157,11 @@ public sealed class BlobCreatedFunction(IngestTargets targets, HandlerSettings s
     /// <summary>Reads the blob once more, sending nothing: every row goes to the dead-letter store for replay.</summary>
     private async Task<(UnitSummary? Summary, string? Error)> SalvageAsync(string blob, ETag version, string reason, CancellationToken cancellationToken)
     {
-        var source = new IngestSource(SourceName(blob), SourceKind.Blob);
-        var rows = new DeadLetterRowSink(targets.Delivery, source.Name, "poison", reason);
+        var rows = new DeadLetterRowSink(targets.Delivery, SourceName(blob), "poison", reason);
         try
         {
-            var stream = await targets.RawLogs.OpenReadAsync(blob, version, cancellationToken).ConfigureAwait(false);
-            var report = await LogIngestion.IngestStreamAsync(stream, source, targets.Options, rows, new DeadLetterRejectedLineSink(targets.Delivery), cancellationToken: cancellationToken).ConfigureAwait(false);
-            return (UnitSummary.NotRead(source.Name, "poisoned") with
-            {
-                Lines = report.Lines,
-                Events = report.Events,
-                PartialEvents = report.PartialEvents,
-                RejectedLines = report.RejectedLines,
-                RowsByTable = report.RowsByTable,
-                DeadLetteredRows = rows.DeadLetteredRows,
-            }, null);
+            var report = await ReadAsync(blob, version, rows, cancellationToken).ConfigureAwait(false);
+            return (UnitSummary.Ingested(report, new DeliveryStatistics(), "poisoned") with { DeadLetteredRows = rows.DeadLetteredRows }, null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

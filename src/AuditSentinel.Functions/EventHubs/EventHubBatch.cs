@@ -65,8 +65,8 @@ public sealed class EventHubBatch
 
         return new EventHubBatch(
             messages,
-            partition is { } hub ? Text(hub, "EventHubName") ?? "eventhub" : "eventhub",
-            partition is { } part ? Text(part, "PartitionId") ?? "?" : "?");
+            partition is { } hub ? JsonProperties.StringOf(hub, "EventHubName") ?? "eventhub" : "eventhub",
+            partition is { } part ? JsonProperties.StringOf(part, "PartitionId") ?? "?" : "?");
     }
 
     private static JsonElement[]? Array(InvocationRequest request, string name, int count)
@@ -80,9 +80,6 @@ public sealed class EventHubBatch
             ? [.. array.EnumerateArray()]
             : throw new InvalidInvocationException($"Metadata.{name} has {array.GetArrayLength()} entries for {count} messages.");
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <summary>One Event Hubs message.</summary>

@@ -60,8 +60,9 @@ public sealed class EventHubIngestFunction(IngestTargets targets, PartitionConti
             foreach (var message in batch.Messages)
             {
                 var decoded = ForwarderMessage.Decode(message.Body, message.Properties);
-                foreach (var line in decoded.Lines())
+                foreach (var range in decoded.LineRanges())
                 {
+                    var line = decoded.Text.AsSpan()[range];
                     var length = Encoding.UTF8.GetMaxByteCount(line.Length);
                     if (length > buffer.Length)
                     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AuditSentinel.Functions.Protocol;
 
 namespace AuditSentinel.Functions.EventHubs;
 
@@ -49,11 +50,14 @@ public sealed record ForwarderMessage(string Text, string? Host)
     /// The lines of <see cref="Text"/>: split at LF (a CR before it is dropped); a final terminator ends the last line.
     /// An empty message is one blank line, so it too is counted and kept.
     /// </summary>
-    public IEnumerable<string> Lines()
+    public IEnumerable<string> Lines() => LineRanges().Select(range => Text[range]);
+
+    /// <summary>Where each of <see cref="Lines"/> stands in <see cref="Text"/>, for a caller that reads them as spans.</summary>
+    internal IEnumerable<Range> LineRanges()
     {
         if (Text.Length == 0)
         {
-            yield return Text;
+            yield return ..0;
             yield break;
         }
 
@@ -68,7 +72,7 @@ public sealed record ForwarderMessage(string Text, string? Host)
                 length--;
             }
 
-            yield return Text.Substring(start, length);
+            yield return start..(start + length);
             start = next;
         }
     }
@@ -85,7 +89,7 @@ public sealed record ForwarderMessage(string Text, string? Host)
             if (element.TryGetProperty(field, out var host))
             {
                 // ECS (Filebeat, Vector's ECS mode) nests it: host.name / host.hostname.
-                var value = host.ValueKind == JsonValueKind.Object ? HostOf(host) ?? Name(host) : host.ValueKind == JsonValueKind.String ? host.GetString() : null;
+                var value = host.ValueKind == JsonValueKind.Object ? HostOf(host) ?? JsonProperties.StringOf(host, "name") : host.ValueKind == JsonValueKind.String ? host.GetString() : null;
                 if (!string.IsNullOrWhiteSpace(value))
                 {
                     return value.Trim();
@@ -95,7 +99,4 @@ public sealed record ForwarderMessage(string Text, string? Host)
 
         return null;
     }
-
-    private static string? Name(JsonElement host) =>
-        host.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
 }

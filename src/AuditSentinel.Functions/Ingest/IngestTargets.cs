@@ -25,7 +25,7 @@ public sealed class IngestTargets
         Options = new IngestOptions { RedactTty = settings.RedactTty };
     }
 
-    /// <summary>The raw-logs container (read, and metadata written for the processed marker).</summary>
+    /// <summary>The raw-logs container, only read (the state markers live in the dead-letter container).</summary>
     public BlobContainerAccess RawLogs { get; }
 
     /// <summary>The dead-letter container (dead-letter items under dead-letter/, poison records under poison/).</summary>

@@ -121,6 +121,9 @@ public sealed class AuditRecord
     /// <summary>The field tokens, in line order, for a caller that reads every field's name in one pass.</summary>
     internal ReadOnlySpan<FieldToken> Tokens => _fields.AsSpan(0, FieldCount);
 
+    /// <summary>The fields' name keys (<see cref="FieldToken.KeyOf"/>), one per token, as the tokenizer computed them.</summary>
+    internal ReadOnlySpan<ulong> NameKeys => _nameKeys.AsSpan(0, FieldCount);
+
     /// <summary>The name <paramref name="token"/> points at: in the line, or a synthetic one.</summary>
     internal ReadOnlySpan<byte> NameOf(scoped in FieldToken token) =>
         token.NameStart >= 0 ? _line.AsSpan(token.NameStart, token.NameLength) : FieldTokenizer.SyntheticNames[~token.NameStart];

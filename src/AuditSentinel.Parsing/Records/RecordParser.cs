@@ -234,12 +234,7 @@ public sealed class RecordParser
             chars[i] = c;
         }
 
-        if (RecordType.TryGetNumber(chars, out number))
-        {
-            name = RecordType.NameOf(number);
-            return true;
-        }
-
+        // Every libaudit name was found by the byte lookup above: this is a name libaudit does not know.
         name = new string(chars);
         return true;
     }

@@ -225,11 +225,12 @@ internal sealed class EventFields : IDisposable
     {
         var record = _records[r];
         var tokens = record.Tokens;
+        var keys = record.NameKeys;
         var first = _first.AsSpan(r * MappedNames.Count, MappedNames.Count);
         var next = _next.AsSpan(_firstBit[r], tokens.Length);
         for (var f = 0; f < tokens.Length; f++)
         {
-            var name = MappedNames.Of(record, tokens[f]);
+            var name = MappedNames.Of(record, tokens[f], keys[f]);
             if (name < 0)
             {
                 continue;

@@ -17,11 +17,9 @@ internal static class MappedNames
 
     private static readonly Entry[] Slots = BuildSlots();
 
-    /// <summary>The mapped name <paramref name="token"/> of <paramref name="record"/> is, or -1.</summary>
-    internal static int Of(AuditRecord record, in FieldToken token)
+    /// <summary>The mapped name <paramref name="token"/> (whose name key is <paramref name="key"/>) of <paramref name="record"/> is, or -1.</summary>
+    internal static int Of(AuditRecord record, in FieldToken token, ulong key)
     {
-        var name = record.NameOf(token);
-        var key = FieldToken.KeyOf(name);
         for (var slot = SlotOf(key); ; slot = (slot + 1) & SlotMask)
         {
             ref readonly var entry = ref Slots[slot];
@@ -30,7 +28,9 @@ internal static class MappedNames
                 return -1;
             }
 
-            if (entry.Key == key && name.SequenceEqual(entry.Name))
+            // Names up to 8 bytes are told apart by key and length alone.
+            if (entry.Key == key && token.NameLength == entry.Name.Length
+                && (entry.Name.Length <= sizeof(ulong) || record.NameOf(token).SequenceEqual(entry.Name)))
             {
                 return entry.Enriched == (token.Origin == FieldOrigin.Enriched) ? entry.Id : -1;
             }

@@ -30,9 +30,8 @@ internal sealed class SampleLog
 
     public static async Task<SampleLog> IngestAsync(string path)
     {
-        var rows = new CollectedRows();
         var rejected = new CollectedRejectedLines();
-        var report = await LogIngestion.IngestStreamAsync(File.OpenRead(path), new IngestSource(path, SourceKind.File), new IngestOptions(), rows, rejected);
+        var (report, rows) = await RowJson.ParseAsync(File.OpenRead(path), path, rejected);
         return new SampleLog(path, rows, rejected, report);
     }
 }

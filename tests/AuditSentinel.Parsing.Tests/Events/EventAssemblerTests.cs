@@ -1,4 +1,3 @@
-using System.Text;
 using AuditSentinel.Parsing.Events;
 using AuditSentinel.Parsing.Records;
 using AuditSentinel.TestSupport;
@@ -7,11 +6,7 @@ namespace AuditSentinel.Parsing.Tests.Events;
 
 public class EventAssemblerTests
 {
-    private static AuditRecord Record(string line)
-    {
-        Assert.True(new RecordParser().TryParse(Encoding.UTF8.GetBytes(line), 1, out var record, out _));
-        return record;
-    }
+    private static AuditRecord Record(string line) => FixtureRecords.Parse(line);
 
     private static List<AuditEvent> Assemble(IEnumerable<string> lines, EventAssemblerOptions? options = null, bool inputContinues = false)
     {

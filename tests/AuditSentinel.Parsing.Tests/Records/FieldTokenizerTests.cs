@@ -1,15 +1,12 @@
 using System.Text;
 using AuditSentinel.Parsing.Records;
+using AuditSentinel.TestSupport;
 
 namespace AuditSentinel.Parsing.Tests.Records;
 
 public class FieldTokenizerTests
 {
-    private static AuditRecord Parse(string line)
-    {
-        Assert.True(new RecordParser().TryParse(Encoding.UTF8.GetBytes(line), 1, out var record, out var reason), $"rejected: {reason}");
-        return record;
-    }
+    private static AuditRecord Parse(string line) => FixtureRecords.Parse(line);
 
     private static AuditField Field(AuditRecord record, string name)
     {
