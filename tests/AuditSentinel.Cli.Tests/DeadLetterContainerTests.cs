@@ -5,6 +5,7 @@ using AuditSentinel.Cli.Inputs;
 using AuditSentinel.TestSupport;
 using AuditSentinel.TestSupport.Azure;
 using static AuditSentinel.Cli.Tests.DeliveryRun;
+using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Tests;
 
@@ -20,13 +21,13 @@ public sealed class DeadLetterContainerTests(AzuriteFixture azurite) : IClassFix
     {
         var containerUrl = azurite.Azurite.Container("dead-letter");
         await new BlobContainerAccess(containerUrl, AzuriteBlob.Credential, LoopbackClientOptions.Apply(new BlobAccessOptions())).CreateIfNotExistsAsync();
-        var storage = new AzureConnection(AzuriteBlob.Credential, options => LoopbackClientOptions.Apply(options));
+        var storage = new AzureAccess(AzuriteBlob.Credential, options => LoopbackClientOptions.Apply(options));
         await using var endpoint = await AuditStreams.StartEndpointAsync();
         endpoint.PermanentFault = new IngestionFault(IngestionFaultKind.Forbidden403);
         var inputs = InputResolver.Resolve([RepoPaths.SshIntrusionLog]);
         var expected = await _run.ParsedEventIdsAsync(inputs);
 
-        var (exit, _, errors) = await _run.SendAsync(endpoint, inputs, Connection(endpoint), DeadLetterLocation.Open(containerUrl.AbsoluteUri, DeadLetterLocation.DefaultBlobPrefix, _ => storage), containerUrl.AbsoluteUri);
+        var (exit, _, errors) = await _run.SendAsync(endpoint, inputs, Access(endpoint), DeadLetterLocation.Open(containerUrl.AbsoluteUri, DeadLetterLocation.DefaultBlobPrefix, _ => storage), containerUrl.AbsoluteUri);
 
         Assert.Equal(ExitCodes.DeadLettered, exit);
         Assert.Contains(containerUrl.AbsoluteUri, errors, StringComparison.Ordinal);
@@ -38,7 +39,7 @@ public sealed class DeadLetterContainerTests(AzuriteFixture azurite) : IClassFix
         }
 
         endpoint.PermanentFault = null;
-        var (replayExit, _, replayErrors) = await _run.ReplayAsync(endpoint, Connection(endpoint), container, containerUrl.AbsoluteUri);
+        var (replayExit, _, replayErrors) = await _run.ReplayAsync(endpoint, Access(endpoint), container, containerUrl.AbsoluteUri);
 
         Assert.True(replayExit == 0, replayErrors);
         Assert.Empty(await _run.DeadLettersAsync(container));

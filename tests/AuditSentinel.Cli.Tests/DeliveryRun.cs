@@ -12,6 +12,7 @@ using AuditSentinel.Tables;
 using AuditSentinel.TestSupport;
 using AuditSentinel.TestSupport.Azure;
 using Spectre.Console.Testing;
+using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Tests;
 
@@ -30,7 +31,7 @@ internal sealed class DeliveryRun : IDisposable
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 
-    public static AzureConnection Connection(LogsIngestionEndpoint endpoint, TimeSpan? networkTimeout = null) =>
+    public static AzureAccess Access(LogsIngestionEndpoint endpoint, TimeSpan? networkTimeout = null) =>
         new(new StaticTokenCredential(endpoint.ExpectedToken), options => LoopbackClientOptions.Apply(options, maxRetries: 12, networkTimeout));
 
     /// <summary>A gzip corpus generated from the ssh-intrusion log, alone in a folder (sent as a DIR argument).</summary>
@@ -61,23 +62,23 @@ internal sealed class DeliveryRun : IDisposable
     public long ParsedRowCount(string table) => File.ReadLines(Path.Combine(_work, "parsed", table + ".ndjson")).LongCount();
 
     /// <summary>Runs <c>send</c>; the dead-letter store is the run's folder unless a store and its location are given.</summary>
-    public async Task<(int Exit, string Output, string Errors)> SendAsync(LogsIngestionEndpoint endpoint, IReadOnlyList<LogInput> inputs, AzureConnection connection, IDeadLetterStore? store = null, string? location = null, CancellationToken cancellationToken = default)
+    public async Task<(int Exit, string Output, string Errors)> SendAsync(LogsIngestionEndpoint endpoint, IReadOnlyList<LogInput> inputs, AzureAccess access, IDeadLetterStore? store = null, string? location = null, CancellationToken cancellationToken = default)
     {
         var console = new TestConsole();
         console.Profile.Width = 200;
         using var errors = new StringWriter();
         var request = new SendRequest(inputs, endpoint.Endpoint, RuleId, store ?? Store, location ?? DeadLetterFolder, new IngestOptions(), new DeliveryOptions());
-        var exit = await SendCommand.RunAsync(request, connection, console, errors, cancellationToken);
+        var exit = await SendCommand.RunAsync(request, access, console, errors, cancellationToken);
         return (exit, console.Output, errors.ToString());
     }
 
     /// <summary>Runs <c>replay</c> of the run's folder, or of the given store and location.</summary>
-    public async Task<(int Exit, string Output, string Errors)> ReplayAsync(LogsIngestionEndpoint endpoint, AzureConnection connection, IDeadLetterStore? store = null, string? location = null)
+    public async Task<(int Exit, string Output, string Errors)> ReplayAsync(LogsIngestionEndpoint endpoint, AzureAccess access, IDeadLetterStore? store = null, string? location = null)
     {
         var console = new TestConsole();
         console.Profile.Width = 200;
         using var errors = new StringWriter();
-        var exit = await ReplayCommand.RunAsync(new ReplayRequest(store ?? Store, location ?? DeadLetterFolder, endpoint.Endpoint, 4), connection, console, errors, CancellationToken.None);
+        var exit = await ReplayCommand.RunAsync(new ReplayRequest(store ?? Store, location ?? DeadLetterFolder, endpoint.Endpoint, 4), access, console, errors, CancellationToken.None);
         return (exit, console.Output, errors.ToString());
     }
 

@@ -8,6 +8,7 @@ using AuditSentinel.TestSupport;
 using AuditSentinel.TestSupport.Azure;
 using Spectre.Console.Testing;
 using static AuditSentinel.Cli.Tests.DeliveryRun;
+using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Tests;
 
@@ -26,7 +27,7 @@ public sealed partial class QueryCommandTests : IDisposable
         await using var ingestion = await AuditStreams.StartEndpointAsync();
         var inputs = InputResolver.Resolve([RepoPaths.SshIntrusionLog]);
         var expected = (await _run.ParsedEventIdsAsync(inputs))[AuditTables.LinuxAuditEvents.Schema.Name].Count;
-        Assert.Equal(0, (await _run.SendAsync(ingestion, inputs, Connection(ingestion))).Exit);
+        Assert.Equal(0, (await _run.SendAsync(ingestion, inputs, Access(ingestion))).Exit);
         // Answers the smoke test's count query from what the ingestion endpoint accepted.
         await using var query = await LogsQueryEndpoint.StartAsync(request =>
         {
@@ -92,8 +93,8 @@ public sealed partial class QueryCommandTests : IDisposable
         var console = new TestConsole();
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var connection = new AzureConnection(new StaticTokenCredential("query-token"), options => LoopbackClientOptions.Apply(options));
-        var exit = await QueryCommand.RunAsync(new QueryRequest(Workspace, kql, TimeSpan.FromDays(1), query.Endpoint, tsv), connection, console, output, errors, CancellationToken.None);
+        var access = new AzureAccess(new StaticTokenCredential("query-token"), options => LoopbackClientOptions.Apply(options));
+        var exit = await QueryCommand.RunAsync(new QueryRequest(Workspace, kql, TimeSpan.FromDays(1), query.Endpoint, tsv), access, console, output, errors, CancellationToken.None);
         return (exit, console.Output + output, errors.ToString());
     }
 

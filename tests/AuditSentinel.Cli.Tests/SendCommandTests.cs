@@ -35,7 +35,7 @@ public sealed class SendCommandTests : IDisposable
         endpoint.Script(mix);
         endpoint.UseRandomFaults(seed: 20261129, rate: 0.25, mix);
 
-        var (exit, output, errors) = await _run.SendAsync(endpoint, inputs, Connection(endpoint, networkTimeout: TimeSpan.FromSeconds(2)));
+        var (exit, output, errors) = await _run.SendAsync(endpoint, inputs, Access(endpoint, networkTimeout: TimeSpan.FromSeconds(2)));
 
         Assert.True(exit == 0, errors);
         foreach (var table in RowTables)
@@ -67,7 +67,7 @@ public sealed class SendCommandTests : IDisposable
         var expected = await _run.ParsedEventIdsAsync(inputs);
         using var cancellation = new CancellationTokenSource();
 
-        var send = _run.SendAsync(endpoint, inputs, Connection(endpoint, networkTimeout: TimeSpan.FromSeconds(30)), cancellationToken: cancellation.Token);
+        var send = _run.SendAsync(endpoint, inputs, Access(endpoint, networkTimeout: TimeSpan.FromSeconds(30)), cancellationToken: cancellation.Token);
         // The events and keystroke batches are in flight (so the whole log was read): now press Ctrl+C.
         var waited = Stopwatch.StartNew();
         while (endpoint.CallsStarted < 2 && waited.Elapsed < TimeSpan.FromSeconds(30))
@@ -98,7 +98,7 @@ public sealed class SendCommandTests : IDisposable
         var expected = await _run.ParsedEventIdsAsync(inputs);
         endpoint.PermanentFault = new IngestionFault(kind);
 
-        var (exit, output, errors) = await _run.SendAsync(endpoint, inputs, Connection(endpoint));
+        var (exit, output, errors) = await _run.SendAsync(endpoint, inputs, Access(endpoint));
 
         Assert.Equal(ExitCodes.DeadLettered, exit);
         Assert.Contains("audit-sentinel replay", errors, StringComparison.Ordinal);
@@ -112,7 +112,7 @@ public sealed class SendCommandTests : IDisposable
         Assert.Empty(endpoint.AcceptedRows);
 
         endpoint.PermanentFault = null;
-        var (replayExit, replayOutput, replayErrors) = await _run.ReplayAsync(endpoint, Connection(endpoint));
+        var (replayExit, replayOutput, replayErrors) = await _run.ReplayAsync(endpoint, Access(endpoint));
 
         Assert.True(replayExit == 0, replayErrors);
         Assert.Equal(items.Count, SummaryValue(replayOutput, "Items delivered and removed"));
@@ -128,10 +128,10 @@ public sealed class SendCommandTests : IDisposable
     {
         await using var endpoint = await AuditStreams.StartEndpointAsync();
         endpoint.PermanentFault = new IngestionFault(IngestionFaultKind.Forbidden403);
-        await _run.SendAsync(endpoint, InputResolver.Resolve([RepoPaths.SshIntrusionLog]), Connection(endpoint));
+        await _run.SendAsync(endpoint, InputResolver.Resolve([RepoPaths.SshIntrusionLog]), Access(endpoint));
         var before = (await _run.DeadLettersAsync()).Sum(i => i.Rows.Count);
 
-        var (exit, _, errors) = await _run.ReplayAsync(endpoint, Connection(endpoint));
+        var (exit, _, errors) = await _run.ReplayAsync(endpoint, Access(endpoint));
 
         Assert.Equal(ExitCodes.DeadLettered, exit);
         Assert.Contains("failed again", errors, StringComparison.Ordinal);

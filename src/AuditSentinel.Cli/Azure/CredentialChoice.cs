@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Azure.Core;
 using Azure.Identity;
+using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Azure;
 
@@ -24,6 +25,9 @@ internal static class CredentialChoice
         option.AcceptOnlyFromAmong(Names);
         return option;
     }
+
+    /// <summary>The chosen credential, with retries patient enough for a long upload from a laptop.</summary>
+    internal static AzureAccess Access(string name, Uri endpoint) => new(Create(name, endpoint), static options => PatientRetries.Apply(options.Retry));
 
     internal static TokenCredential Create(string name, Uri endpoint) => name switch
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using AuditSentinel.Azure.Blobs;
 using AuditSentinel.Azure.DeadLetters;
+using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Azure;
 
@@ -17,7 +18,7 @@ internal static class DeadLetterLocation
     internal static bool IsFolder(string location, [NotNullWhen(false)] out Uri? uri) =>
         !Uri.TryCreate(location, UriKind.Absolute, out uri) || uri.IsFile;
 
-    internal static IDeadLetterStore Open(string location, string blobPrefix, Func<Uri, AzureConnection> connect)
+    internal static IDeadLetterStore Open(string location, string blobPrefix, Func<Uri, AzureAccess> connect)
     {
         ArgumentException.ThrowIfNullOrEmpty(location);
         if (IsFolder(location, out var uri))
@@ -30,7 +31,7 @@ internal static class DeadLetterLocation
             throw new UsageException($"A dead-letter container must be an https URL (https://ACCOUNT.blob.core.windows.net/CONTAINER), not {location}.");
         }
 
-        var connection = connect(uri);
-        return new BlobDeadLetterStore(new BlobContainerAccess(uri, connection.Credential, connection.Apply(new BlobAccessOptions())), blobPrefix);
+        var access = connect(uri);
+        return new BlobDeadLetterStore(new BlobContainerAccess(uri, access.Credential, access.Configure(new BlobAccessOptions())), blobPrefix);
     }
 }

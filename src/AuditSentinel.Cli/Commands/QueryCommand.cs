@@ -6,6 +6,7 @@ using AuditSentinel.Cli.Azure;
 using AuditSentinel.Cli.Output;
 using Azure;
 using Spectre.Console;
+using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Commands;
 
@@ -30,11 +31,11 @@ internal static class QueryCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             QueryRequest request;
-            AzureConnection connection;
+            AzureAccess access;
             try
             {
                 var endpointUri = CommandArguments.HttpsUri(result.GetValue(endpoint)!, "--endpoint");
-                connection = AzureConnection.For(result.GetValue(credential)!, endpointUri);
+                access = CredentialChoice.Access(result.GetValue(credential)!, endpointUri);
                 request = new QueryRequest(result.GetValue(workspace)!, result.GetValue(kql)!, ParseTimespan(result.GetValue(timespan)!), endpointUri, result.GetValue(format) switch
                 {
                     "tsv" => true,
@@ -48,14 +49,14 @@ internal static class QueryCommand
                 return ExitCodes.InvalidArguments;
             }
 
-            return await RunAsync(request, connection, AnsiConsole.Console, Console.Out, Console.Error, cancellationToken);
+            return await RunAsync(request, access, AnsiConsole.Console, Console.Out, Console.Error, cancellationToken);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(QueryRequest request, AzureConnection connection, IAnsiConsole console, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(QueryRequest request, AzureAccess access, IAnsiConsole console, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        var client = new LogsQueryClient(connection.Credential, connection.Apply(new LogsQueryClientOptions { Endpoint = request.Endpoint }));
+        var client = new LogsQueryClient(access.Credential, access.Configure(new LogsQueryClientOptions { Endpoint = request.Endpoint }));
         LogsQueryResult result;
         try
         {

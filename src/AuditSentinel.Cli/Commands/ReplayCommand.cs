@@ -5,6 +5,7 @@ using AuditSentinel.Cli.Azure;
 using AuditSentinel.Cli.Output;
 using AuditSentinel.Pipeline.Delivery;
 using Spectre.Console;
+using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Commands;
 
@@ -25,7 +26,7 @@ internal static class ReplayCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             ReplayRequest request;
-            AzureConnection connection;
+            AzureAccess access;
             try
             {
                 var endpointUri = CommandArguments.HttpsUri(result.GetValue(endpoint)!, "--endpoint");
@@ -38,9 +39,9 @@ internal static class ReplayCommand
                     return ExitCodes.InvalidArguments;
                 }
 
-                connection = AzureConnection.For(credentialName, endpointUri);
+                access = CredentialChoice.Access(credentialName, endpointUri);
                 request = new ReplayRequest(
-                    DeadLetterLocation.Open(store, result.GetValue(prefix)!, uri => AzureConnection.For(credentialName, uri)),
+                    DeadLetterLocation.Open(store, result.GetValue(prefix)!, uri => CredentialChoice.Access(credentialName, uri)),
                     store,
                     endpointUri,
                     result.GetValue(concurrency));
@@ -51,14 +52,14 @@ internal static class ReplayCommand
                 return ExitCodes.InvalidArguments;
             }
 
-            return await RunAsync(request, connection, AnsiConsole.Console, Console.Error, cancellationToken);
+            return await RunAsync(request, access, AnsiConsole.Console, Console.Error, cancellationToken);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(ReplayRequest request, AzureConnection connection, IAnsiConsole console, TextWriter errors, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(ReplayRequest request, AzureAccess access, IAnsiConsole console, TextWriter errors, CancellationToken cancellationToken)
     {
-        var client = DeliveryTarget.CreateClient(request.Endpoint, connection.Credential, connection.Apply(new LogsIngestionClientOptions()));
+        var client = DeliveryTarget.CreateClient(request.Endpoint, access.Credential, access.Configure(new LogsIngestionClientOptions()));
         var delivery = new DeliveryStatistics();
         DeadLetterReplayResult result;
         try

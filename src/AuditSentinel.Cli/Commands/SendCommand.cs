@@ -7,6 +7,7 @@ using AuditSentinel.Cli.Output;
 using AuditSentinel.Pipeline;
 using AuditSentinel.Pipeline.Delivery;
 using Spectre.Console;
+using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Commands;
 
@@ -37,19 +38,19 @@ internal static class SendCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             SendRequest request;
-            AzureConnection connection;
+            AzureAccess access;
             try
             {
                 var endpointUri = CommandArguments.HttpsUri(result.GetValue(endpoint)!, "--endpoint");
                 var credentialName = result.GetValue(credential)!;
-                connection = AzureConnection.For(credentialName, endpointUri);
+                access = CredentialChoice.Access(credentialName, endpointUri);
                 var inputs = InputResolver.Resolve(result.GetValue(paths) ?? []);
                 var location = result.GetValue(deadLetter)!;
                 request = new SendRequest(
                     inputs,
                     endpointUri,
                     result.GetValue(ruleId)!,
-                    DeadLetterLocation.Open(location, result.GetValue(prefix)!, uri => AzureConnection.For(credentialName, uri)),
+                    DeadLetterLocation.Open(location, result.GetValue(prefix)!, uri => CredentialChoice.Access(credentialName, uri)),
                     location,
                     new IngestOptions { RedactTty = !result.GetValue(noRedact) },
                     new DeliveryOptions { MaxConcurrency = result.GetValue(concurrency) });
@@ -60,7 +61,7 @@ internal static class SendCommand
                 return ExitCodes.InvalidArguments;
             }
 
-            return await RunAsync(request, connection, AnsiConsole.Console, Console.Error, cancellationToken);
+            return await RunAsync(request, access, AnsiConsole.Console, Console.Error, cancellationToken);
         });
         return command;
     }
@@ -71,9 +72,9 @@ internal static class SendCommand
         DefaultValueFactory = _ => DeadLetterLocation.DefaultBlobPrefix,
     };
 
-    internal static async Task<int> RunAsync(SendRequest request, AzureConnection connection, IAnsiConsole console, TextWriter errors, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(SendRequest request, AzureAccess access, IAnsiConsole console, TextWriter errors, CancellationToken cancellationToken)
     {
-        var target = new DeliveryTarget(request.Endpoint, connection.Credential, request.RuleId, request.DeadLetters, connection.Apply(new LogsIngestionClientOptions()));
+        var target = new DeliveryTarget(request.Endpoint, access.Credential, request.RuleId, request.DeadLetters, access.Configure(new LogsIngestionClientOptions()));
         var totals = new DeliveryStatistics();
         var reports = new List<IngestReport>();
         Exception? failure = null;

@@ -3,6 +3,7 @@ using System.Net;
 using AuditSentinel.Functions.Blobs;
 using AuditSentinel.Functions.EventHubs;
 using AuditSentinel.Functions.Ingest;
+using AuditSentinel.Azure;
 
 namespace AuditSentinel.Functions.Hosting;
 

@@ -4,6 +4,7 @@ using AuditSentinel.Azure.Ingestion;
 using AuditSentinel.Functions.Hosting;
 using AuditSentinel.Pipeline;
 using AuditSentinel.Pipeline.Delivery;
+using AuditSentinel.Azure;
 
 namespace AuditSentinel.Functions.Ingest;
 
