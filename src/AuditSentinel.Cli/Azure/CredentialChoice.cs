@@ -14,6 +14,9 @@ internal static class CredentialChoice
 {
     internal static readonly string[] Names = ["default", "managed-identity", "azure-cli", "none"];
 
+    /// <summary>The bearer token <c>--credential none</c> sends to a loopback endpoint.</summary>
+    internal const string LoopbackTestToken = "local-testing";
+
     /// <summary>The <c>--credential</c> option shared by the commands that call Azure.</summary>
     internal static Option<string> CreateOption()
     {
@@ -47,7 +50,7 @@ internal static class CredentialChoice
     /// <summary>A fixed bearer token for a local test endpoint: the endpoint checks that one is sent, not what it says.</summary>
     private sealed class LoopbackTestCredential : TokenCredential
     {
-        private static readonly AccessToken Token = new("local-testing", DateTimeOffset.MaxValue);
+        private static readonly AccessToken Token = new(LoopbackTestToken, DateTimeOffset.MaxValue);
 
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => Token;
 
