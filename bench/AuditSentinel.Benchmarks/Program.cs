@@ -6,5 +6,10 @@ if (args is ["throughput", var log])
     return await UploadThroughput.RunAsync(log);
 }
 
+if (args is ["stages", var stagesLog])
+{
+    return await StageThroughput.RunAsync(stagesLog);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using AuditSentinel.Pipeline;
 using AuditSentinel.Pipeline.Delivery;
@@ -17,8 +16,8 @@ internal static class UploadThroughput
         var bytes = new FileInfo(log).Length;
         await using var endpoint = await AcceptAllIngestionEndpoint.StartAsync();
         await ParseAsync(log);
-        var parse = await TimeAsync(() => ParseAsync(log));
-        var upload = await TimeAsync(() => UploadAsync(log, endpoint.Target));
+        var parse = await CpuClock.TimeAsync(() => ParseAsync(log));
+        var upload = await CpuClock.TimeAsync(() => UploadAsync(log, endpoint.Target));
         Print("parse to a counting sink", bytes, parse);
         Print("upload (gzip, HTTPS, accept-all)", bytes, upload);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -40,16 +39,6 @@ internal static class UploadThroughput
         {
             throw new InvalidOperationException("The accept-all endpoint refused rows.");
         }
-    }
-
-    private static async Task<(double Wall, double Cpu)> TimeAsync(Func<Task> work)
-    {
-        var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        await work();
-        process.Refresh();
-        return (wall.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 
     private static void Print(string what, long bytes, (double Wall, double Cpu) time)
