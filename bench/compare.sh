@@ -42,7 +42,7 @@ case "$build" in
 esac
 mkdir -p "$(dirname "$corpus")"
 [ -f "$corpus" ] || "$cli" generate --out "$corpus" --size "$size"
-bytes=$(stat -c %s "$corpus")
+bytes=$(stat -L -c %s "$corpus")
 cat "$corpus" > /dev/null   # warm the page cache so every tool reads from memory
 
 measure() { # prints: wall-seconds cpu-seconds peak-rss-kb
