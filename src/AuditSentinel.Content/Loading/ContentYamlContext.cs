@@ -8,7 +8,8 @@ namespace AuditSentinel.Content.Loading;
 /// reading kql/ needs no reflection and works in a trimmed NativeAOT binary. Every document type, nested ones
 /// included, must be listed: the generator does not follow properties to other classes. <see cref="object"/> is listed
 /// for the free-form <c>metadata</c> values: it adds <c>List&lt;object&gt;</c>, what a sequence there becomes (a mapping
-/// becomes <c>Dictionary&lt;object, object&gt;</c>, which every context supports).
+/// becomes <c>Dictionary&lt;object, object&gt;</c>, which every context supports). Public only because the generator
+/// declares its part of the class public.
 /// </summary>
 [YamlStaticContext]
 [YamlSerializable(typeof(AnalyticRuleDocument))]
