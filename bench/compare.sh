@@ -6,6 +6,8 @@
 #   RUNS=3 (default) runs each tool that many times, interleaved; OURS_ONLY=1 skips ausearch (the 1 GB memory run).
 #   BASELINE=/path/to/audit-sentinel adds that build's `parse --out` (e.g. an earlier revision, published as below) to
 #   the same interleaved runs, so a before/after ratio comes from one run.
+#   BUILD=aot (default) measures the NativeAOT binary (the native link needs a C toolchain: gcc and libc6-dev are
+#   installed when missing); BUILD=r2r the ReadyToRun build on the shared runtime, as measured before.
 # Our process is pinned to one core (taskset -c 0) so the ratio is per core, as the targets are stated.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -14,19 +16,33 @@ corpus="${2:-$root/out/bench/corpus-$size.log}"
 out="$root/out/bench/parse-out"
 runs="${RUNS:-3}"
 
-need() { command -v "$1" >/dev/null 2>&1 || { echo "installing $2"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+install() { echo "installing $1"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null; }
+need() { command -v "$1" >/dev/null 2>&1 || install "$2"; }
 [ "${OURS_ONLY:-0}" = 1 ] || need ausearch auditd
 [ -x /usr/bin/time ] || need time time
 need taskset util-linux
 
-# ReadyToRun (precompiled code, the crossgen2 package comes from NuGet) saves most of the start-up JIT: about 14% of
-# the CPU of a 200 MB parse (docs/performance.md). It needs a runtime identifier.
-dotnet publish "$root/src/AuditSentinel.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o "$root/out/bench/cli" --nologo -v quiet >/dev/null
-cli="$root/out/bench/cli/audit-sentinel"
+build="${BUILD:-aot}"
+case "$build" in
+  aot)
+    # NativeAOT: no start-up JIT and no tier-1 re-compiles (docs/performance.md). The ILCompiler packages come from
+    # NuGet; the link uses clang or, failing that, gcc, with the C library's development files.
+    command -v clang >/dev/null 2>&1 || need gcc gcc
+    dpkg -s libc6-dev >/dev/null 2>&1 || install libc6-dev
+    dotnet publish "$root/src/AuditSentinel.Cli" -c Release -r linux-x64 -p:PublishAot=true \
+      -o "$root/out/bench/cli-aot" --nologo -v quiet >/dev/null
+    cli="$root/out/bench/cli-aot/audit-sentinel" ;;
+  r2r)
+    # ReadyToRun (precompiled code, the crossgen2 package comes from NuGet) saves most of the start-up JIT: about 14% of
+    # the CPU of a 200 MB parse (docs/performance.md). It needs a runtime identifier.
+    dotnet publish "$root/src/AuditSentinel.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+      -o "$root/out/bench/cli" --nologo -v quiet >/dev/null
+    cli="$root/out/bench/cli/audit-sentinel" ;;
+  *) echo "BUILD is aot or r2r, not $build" >&2; exit 2 ;;
+esac
 mkdir -p "$(dirname "$corpus")"
 [ -f "$corpus" ] || "$cli" generate --out "$corpus" --size "$size"
-bytes=$(stat -c %s "$corpus")
+bytes=$(stat -L -c %s "$corpus")
 cat "$corpus" > /dev/null   # warm the page cache so every tool reads from memory
 
 measure() { # prints: wall-seconds cpu-seconds peak-rss-kb
@@ -57,8 +73,8 @@ for ((run = 1; run <= runs; run++)); do
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-printf '\ninput: %s (%d bytes), %d run(s) each, medians; machine: %s, %s cores, %s\n\n' "$corpus" "$bytes" "$runs" "$(uname -m)" "$(nproc)" \
-  "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+printf '\ninput: %s (%d bytes), %d run(s) each, medians; audit-sentinel: %s build; machine: %s, %s cores, %s\n\n' "$corpus" "$bytes" \
+  "$runs" "$build" "$(uname -m)" "$(nproc)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 printf '%-32s %8s %9s %8s %8s %9s %8s %11s\n' tool wall-s 'MB/s' 'vs csv' cpu-s 'MB/cpu-s' 'vs csv' 'peak RSS MB'
 base_wall=""; base_cpu=""
 for i in "${!names[@]}"; do

@@ -46,12 +46,20 @@ public sealed class RuleValidationTests : IDisposable
     [InlineData("  Needs: execve auditing (any key or none).\n", "", "description has no 'Needs:' section")]
     [InlineData("  Tuning: shells lists the programs that count as a shell.\n", "", "description has no 'Tuning:' section")]
     [InlineData("kind: Scheduled", "kind: Scheduled\nqueryFrequncy: PT5M", "line 72: Property 'queryFrequncy' not found")]
+    [InlineData("kind: Scheduled", "kind: Scheduled\nkind: Scheduled", "line 72: Encountered duplicate key kind")]
     public void A_broken_rule_is_reported_with_what_is_wrong(string original, string broken, string expected)
     {
         Assert.Contains(original, Fixture, StringComparison.Ordinal);
         var problems = Problems(Fixture.Replace(original, broken, StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains(expected, StringComparison.Ordinal));
         Assert.All(problems, p => Assert.StartsWith("kql/analytic-rules/rule.yaml: ", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Authoring_metadata_in_the_Azure_Sentinel_form_is_accepted()
+    {
+        const string metadata = "kind: Scheduled\nmetadata:\n  source:\n    kind: Community\n  author:\n    name: audit-sentinel\n  categories:\n    domains: [ \"Security - Others\" ]\n";
+        Assert.Empty(Problems(Fixture.Replace("kind: Scheduled\n", metadata, StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Azure;
 using Azure.Core;
@@ -23,6 +24,9 @@ public sealed class LogsIngestionClient
     /// <summary>The most uncompressed JSON one call carries (1 MiB, as the official client): a JSON array of rows joined by commas.</summary>
     public const int MaxBatchBytes = RowBatch.MaxBytes;
 
+    private const string ReflectionSerialization =
+        "Rows are serialized by reflection over their runtime type; trimmed and NativeAOT callers upload rows they serialized themselves (the ReadOnlyMemory<byte> overload).";
+
     private static readonly StatusCodeClassifier Success = new(stackalloc ushort[] { 204 });
     private readonly HttpPipeline _pipeline;
     private readonly Uri _endpoint;
@@ -40,6 +44,8 @@ public sealed class LogsIngestionClient
     }
 
     /// <summary>Serializes each row once (with <see cref="LogsUploadOptions.Serializer"/> or System.Text.Json) and uploads it.</summary>
+    [RequiresUnreferencedCode(ReflectionSerialization)]
+    [RequiresDynamicCode(ReflectionSerialization)]
     public Task UploadAsync<T>(string ruleId, string streamName, IEnumerable<T> logs, LogsUploadOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(logs);
@@ -73,6 +79,8 @@ public sealed class LogsIngestionClient
         return Complete(message, context);
     }
 
+    [RequiresUnreferencedCode(ReflectionSerialization)]
+    [RequiresDynamicCode(ReflectionSerialization)]
     private static IEnumerable<PendingRow> Serialize<T>(IEnumerable<T> logs, global::Azure.Core.Serialization.ObjectSerializer? serializer, CancellationToken cancellationToken)
     {
         foreach (var log in logs)

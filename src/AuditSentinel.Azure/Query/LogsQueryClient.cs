@@ -37,11 +37,8 @@ public sealed class LogsQueryClient
         request.Uri.AppendPath(workspaceId, true);
         request.Uri.AppendPath("/query", false);
         request.Headers.Add(HttpHeader.Names.ContentType, "application/json");
-        request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["query"] = query,
-            ["timespan"] = System.Xml.XmlConvert.ToString(timespan),
-        }));
+        request.Content = RequestContent.Create(JsonSerializer.SerializeToUtf8Bytes(
+            new QueryRequest(query, System.Xml.XmlConvert.ToString(timespan)), QueryJsonContext.Default.QueryRequest));
         await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (message.Response.IsError)
         {

@@ -49,7 +49,7 @@ public sealed class AnalyticRuleDocument
     public IList<EntityMappingDocument>? EntityMappings { get; set; }
 
     /// <summary>Custom details: alert property name to result column.</summary>
-    public IDictionary<string, string>? CustomDetails { get; set; }
+    public IReadOnlyDictionary<string, string>? CustomDetails { get; set; }
 
     /// <summary>Alert name, description and properties taken from result columns.</summary>
     public AlertDetailsOverrideDocument? AlertDetailsOverride { get; set; }
@@ -67,5 +67,5 @@ public sealed class AnalyticRuleDocument
     public string? Kind { get; set; }
 
     /// <summary>Free-form authoring metadata of the format (source, author, support); not deployed.</summary>
-    public IDictionary<string, object>? Metadata { get; set; }
+    public IReadOnlyDictionary<string, object>? Metadata { get; set; }
 }

@@ -31,5 +31,5 @@ public sealed class HuntingQueryDocument
     public string? Version { get; set; }
 
     /// <summary>Free-form authoring metadata of the format; not deployed.</summary>
-    public IDictionary<string, object>? Metadata { get; set; }
+    public IReadOnlyDictionary<string, object>? Metadata { get; set; }
 }

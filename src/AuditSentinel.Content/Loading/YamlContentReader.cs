@@ -15,7 +15,7 @@ internal sealed class YamlContentReader
     private readonly IDeserializer deserializer;
 
     private YamlContentReader(INamingConvention naming) =>
-        deserializer = new DeserializerBuilder().WithNamingConvention(naming).WithDuplicateKeyChecking().Build();
+        deserializer = new StaticDeserializerBuilder(new ContentYamlContext()).WithNamingConvention(naming).WithDuplicateKeyChecking().Build();
 
     /// <summary>Rules and hunting queries: camelCase keys, as in Azure-Sentinel.</summary>
     public static YamlContentReader CamelCase { get; } = new(CamelCaseNamingConvention.Instance);

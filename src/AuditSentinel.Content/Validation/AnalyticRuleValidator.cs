@@ -102,7 +102,7 @@ public static partial class AnalyticRuleValidator
         }
     }
 
-    private static void CustomDetails(ProblemReport report, IDictionary<string, string>? details)
+    private static void CustomDetails(ProblemReport report, IReadOnlyDictionary<string, string>? details)
     {
         if (details is null)
         {
