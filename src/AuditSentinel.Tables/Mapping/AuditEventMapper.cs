@@ -33,22 +33,24 @@ public sealed class AuditEventMapper
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(ttyInput);
         var eventId = EventIds.Of(auditEvent.Key);
-        List<AuditRecord>? others = null;
-        foreach (var record in auditEvent.Records)
+        var records = auditEvent.Records;
+        var hasOthers = false;
+        // By index: a foreach over the IReadOnlyList would box an enumerator per event.
+        for (var i = 0; i < records.Count; i++)
         {
-            if (record.TypeNumber is RecordType.Tty or RecordType.UserTty)
+            if (records[i].TypeNumber is RecordType.Tty or RecordType.UserTty)
             {
-                ttyInput.Add(TtyRowMapper.Map(auditEvent.Key, eventId, record, Terminal(auditEvent), sourceName, _redactor));
+                ttyInput.Add(TtyRowMapper.Map(auditEvent.Key, eventId, records[i], Terminal(auditEvent), sourceName, _redactor));
             }
             else
             {
-                (others ??= new List<AuditRecord>(auditEvent.Records.Count)).Add(record);
+                hasOthers = true;
             }
         }
 
-        if (others is not null)
+        if (hasOthers)
         {
-            events.Add(EventRowMapper.Map(auditEvent, eventId, others, sourceName, _options.AttackKeys));
+            events.Add(EventRowMapper.Map(auditEvent, eventId, sourceName, _options.AttackKeys));
         }
     }
 

@@ -54,12 +54,6 @@ internal static class Interpreted
     /// </summary>
     internal static (IReadOnlyList<string?>? Argv, string? CommandLine) Execve(EventFields fields)
     {
-        // Most events have no EXECVE record: skip the assembler and its buffers for them.
-        if (EventRowMapper.Find(fields.Records, RecordType.Execve) is null)
-        {
-            return default;
-        }
-
         var execve = ExecveAssembler.Assemble(fields.Records);
         if (execve.Arguments.Count == 0)
         {
