@@ -33,14 +33,12 @@ public sealed class AuditEventMapper
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(ttyInput);
         var eventId = EventIds.Of(auditEvent.Key);
-        var records = auditEvent.Records;
         var hasOthers = false;
-        // By index: a foreach over the IReadOnlyList would box an enumerator per event.
-        for (var i = 0; i < records.Count; i++)
+        foreach (var record in auditEvent.RecordSpan)
         {
-            if (records[i].TypeNumber is RecordType.Tty or RecordType.UserTty)
+            if (record.TypeNumber is RecordType.Tty or RecordType.UserTty)
             {
-                ttyInput.Add(TtyRowMapper.Map(auditEvent.Key, eventId, records[i], Terminal(auditEvent), sourceName, _redactor));
+                ttyInput.Add(TtyRowMapper.Map(auditEvent.Key, eventId, record, Terminal(auditEvent), sourceName, _redactor));
             }
             else
             {

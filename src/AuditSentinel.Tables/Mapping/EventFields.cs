@@ -48,15 +48,15 @@ internal sealed class EventFields : IDisposable
     /// The fields of the event's records other than TTY and USER_TTY (each of those is a LinuxTtyInput row of its
     /// own), none taken yet; give it back by disposing it.
     /// </summary>
-    internal static EventFields RentEvent(IReadOnlyList<AuditRecord> records)
+    internal static EventFields RentEvent(ReadOnlySpan<AuditRecord> records)
     {
         var fields = Spare();
-        fields.Reserve(records.Count);
-        for (var i = 0; i < records.Count; i++)
+        fields.Reserve(records.Length);
+        foreach (var record in records)
         {
-            if (records[i].TypeNumber is not (RecordType.Tty or RecordType.UserTty))
+            if (record.TypeNumber is not (RecordType.Tty or RecordType.UserTty))
             {
-                fields._records[fields._count++] = records[i];
+                fields._records[fields._count++] = record;
             }
         }
 

@@ -17,13 +17,14 @@ internal static class EventRowMapper
     /// <summary>The row of the event's records other than TTY and USER_TTY; the event must have at least one.</summary>
     internal static AuditEventRow Map(AuditEvent auditEvent, string eventId, string? sourceName, AttackKeyMap attackKeys)
     {
-        using var fields = EventFields.RentEvent(auditEvent.Records);
+        using var fields = EventFields.RentEvent(auditEvent.RecordSpan);
         var records = fields.Records;
         var syscallRecord = Find(records, RecordType.Syscall);
         var primary = syscallRecord ?? PrimaryWithoutSyscall(records);
         fields.Primary = primary;
         var keys = Keys(fields);
-        var syscall = syscallRecord is null ? null : Interpreted.Syscall(fields, syscallRecord);
+        var rawArch = syscallRecord is null ? null : Interpreted.RawArch(fields, syscallRecord);
+        var syscall = syscallRecord is null ? null : Interpreted.Syscall(fields, syscallRecord, rawArch);
         var (eventClass, decidedBy) = EventClassifier.Classify(records, syscall, keys);
         var result = EventClassifier.Result(decidedBy, syscallRecord, records);
         eventClass = EventClassifier.WithOutcome(eventClass, result);
@@ -42,7 +43,7 @@ internal static class EventRowMapper
             Action = eventClass.Action,
             Result = result,
             Syscall = syscall,
-            Arch = syscallRecord is null ? null : Interpreted.Arch(fields, syscallRecord),
+            Arch = syscallRecord is null ? null : Interpreted.Arch(fields, syscallRecord, rawArch),
             Keys = keys,
             Key = keys?[0],
             Techniques = Techniques(attackKeys, keys),
