@@ -180,7 +180,7 @@ public sealed class IngestSession : IDisposable
     {
         foreach (var row in rows)
         {
-            _rows.Write(table.Schema.Name, _json.Serialize(table, row));
+            _rows.Write(table, row, _json);
             _report.CountRow(table.Schema.Name);
         }
 

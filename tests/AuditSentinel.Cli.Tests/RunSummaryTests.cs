@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using AuditSentinel.Cli.Inputs;
 using AuditSentinel.Cli.Output;
@@ -44,12 +45,31 @@ public class RunSummaryTests
         Assert.Equal(Count(events.Select(e => Text(e, "Computer") ?? "-")), Sorted(summary.EventsByHost));
         Assert.Equal(Count(events.Select(e => Text(e, "AuditUser") ?? "-")), Sorted(summary.EventsByUser));
         var sessions = events.Where(e => Text(e, "Session") is not null).Select(e => Text(e, "Computer") + "/" + Text(e, "Session")).ToHashSet(StringComparer.Ordinal);
-        Assert.True(sessions.SetEquals(summary.Sessions));
+        Assert.True(sessions.SetEquals(summary.Sessions.Select(s => s.Computer + "/" + s.Session.ToString(CultureInfo.InvariantCulture))));
         Assert.Equal(events.Count(e => Text(e, "Result") == "failure"), summary.FailedEvents);
         Assert.Equal(tty.Sum(t => t.TryGetProperty("Lines", out var lines) ? lines.GetArrayLength() : 0), summary.TtyLines);
         Assert.Equal(tty.Count(t => t.TryGetProperty("Redacted", out var redacted) && redacted.GetBoolean()), summary.RedactedTtyRecords);
         Assert.Equal(events.Count, summary.RowsByTable.GetValueOrDefault("LinuxAuditEvents_CL"));
+        Assert.Equal(tty.Count, summary.RowsByTable.GetValueOrDefault("LinuxTtyInput_CL"));
+        await AssertSameWithoutInnerSinkAsync(path, summary);
         return summary;
+    }
+
+    // Without a sink behind it, the summary serializes no row: it must still count exactly the same.
+    private static async Task AssertSameWithoutInnerSinkAsync(string path, RunSummary expected)
+    {
+        var summary = new RunSummary(inner: null);
+        await using (var input = File.OpenRead(path))
+        {
+            await LogIngestion.IngestStreamAsync(input, new IngestSource(path, SourceKind.File), new IngestOptions(), summary, DiscardRejectedLines.Instance);
+        }
+
+        Assert.Equal(expected.RowsByTable, summary.RowsByTable);
+        Assert.Equal(expected.EventsByCategoryAction, summary.EventsByCategoryAction);
+        Assert.Equal(expected.EventsByHost, summary.EventsByHost);
+        Assert.Equal(expected.EventsByUser, summary.EventsByUser);
+        Assert.True(expected.Sessions.SetEquals(summary.Sessions));
+        Assert.Equal((expected.FailedEvents, expected.TtyLines, expected.RedactedTtyRecords), (summary.FailedEvents, summary.TtyLines, summary.RedactedTtyRecords));
     }
 
     private static string? Text(JsonElement row, string name) => row.TryGetProperty(name, out var value) ? value.ValueKind switch
@@ -62,5 +82,5 @@ public class RunSummaryTests
     private static List<KeyValuePair<string, long>> Count(IEnumerable<string> keys) =>
         [.. keys.GroupBy(k => k, StringComparer.Ordinal).Select(g => new KeyValuePair<string, long>(g.Key, g.Count())).OrderBy(p => p.Key, StringComparer.Ordinal)];
 
-    private static List<KeyValuePair<string, long>> Sorted(Dictionary<string, long> counts) => [.. counts.OrderBy(p => p.Key, StringComparer.Ordinal)];
+    private static List<KeyValuePair<string, long>> Sorted(IReadOnlyDictionary<string, long> counts) => [.. counts.OrderBy(p => p.Key, StringComparer.Ordinal)];
 }

@@ -81,8 +81,8 @@ public class EventFieldsTests
                 var expected = group.Select(r => r.TypeName).ToArray();
 
                 // The second read comes from the cache.
-                Assert.Equal(expected, RecordTypeLists.Of(group));
-                Assert.Equal(expected, RecordTypeLists.Of(group));
+                Assert.Equal(expected, RecordTypeLists.Of([.. group]));
+                Assert.Equal(expected, RecordTypeLists.Of([.. group]));
             }
         }
     }
@@ -105,7 +105,8 @@ public class EventFieldsTests
     {
         var syscall = FixtureRecords.Parse("type=SYSCALL msg=audit(1.000:1): arch=c000003e syscall=1 auid=1000 pid=7");
         var change = FixtureRecords.Parse("type=CONFIG_CHANGE msg=audit(1.000:1): auid=1000 ses=3 pid=8 auid=1000 op=add_rule");
-        using var fields = EventFields.Rent([change, syscall], syscall);
+        using var fields = EventFields.RentEvent([change, syscall]);
+        fields.Primary = syscall;
 
         Assert.True(fields.TryTake(MappedName.Auid, out var auid, out var auidOwner));
         Assert.Same(syscall, auidOwner);

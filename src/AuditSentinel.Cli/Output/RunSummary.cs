@@ -1,42 +1,47 @@
-using System.Runtime.InteropServices;
 using AuditSentinel.Pipeline;
-using AuditSentinel.Tables;
+using AuditSentinel.Tables.Normalization;
+using AuditSentinel.Tables.Rows;
 
 namespace AuditSentinel.Cli.Output;
 
 /// <summary>
-/// What a parse run produced, counted from the very rows an upload would send (so the summary cannot disagree
-/// with the NDJSON): events by category/action, hosts, sessions, users, keystroke lines, redactions. Counting reads
-/// only the columns it needs and allocates only for a value not seen before.
+/// What a parse run produced, counted from the very rows an upload would send (so the summary cannot disagree with
+/// the NDJSON): rows by table, events by category/action, hosts, sessions, users, keystroke lines, redactions. It
+/// reads the row objects, so a run that writes no files serializes no rows.
 /// </summary>
 internal sealed class RunSummary : IRowSink
 {
-    private const int Category = 0, Action = 1, Computer = 2, AuditUser = 3, Session = 4, Result = 5;
-    private const int Lines = 0, Redacted = 1;
-    private const int MaxKeyChars = 256;
-    private static readonly string EventsTable = AuditTables.LinuxAuditEvents.Schema.Name;
-    private static readonly string TtyTable = AuditTables.LinuxTtyInput.Schema.Name;
-    private readonly RowPropertyReader _event = new(AuditTables.LinuxAuditEvents.Schema, ["Category", "Action", "Computer", "AuditUser", "Session", "Result"]);
-    private readonly RowPropertyReader _tty = new(AuditTables.LinuxTtyInput.Schema, ["Lines", "Redacted"]);
+    private readonly RunCounts<string> _rowsByTable = new();
+    private readonly RunCounts<(string Category, string Action)> _eventsByClass = new();
+    private readonly RunCounts<string> _eventsByHost = new();
+    private readonly RunCounts<string> _eventsByUser = new();
+    private readonly HashSet<(string Computer, long Session)> _sessions = [];
     private readonly IRowSink? _inner;
     private readonly bool _detailed;
+    private (string Computer, long Session) _lastSession;
 
-    /// <summary>Counts rows on their way to <paramref name="inner"/>; <paramref name="detailed"/> reads the columns the summary shows.</summary>
+    /// <summary>Counts rows on their way to <paramref name="inner"/>; <paramref name="detailed"/> counts what the summary shows, not only rows.</summary>
     internal RunSummary(IRowSink? inner, bool detailed = true)
     {
         _inner = inner;
         _detailed = detailed;
     }
 
-    internal Dictionary<string, long> EventsByCategoryAction { get; } = new(StringComparer.Ordinal);
+    /// <summary>Events by "category / action" (a missing value shown as -).</summary>
+    internal IReadOnlyDictionary<string, long> EventsByCategoryAction =>
+        _eventsByClass.Counts.GroupBy(p => $"{p.Key.Category} / {p.Key.Action}", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
 
-    internal Dictionary<string, long> EventsByHost { get; } = new(StringComparer.Ordinal);
+    /// <summary>Events by Computer (- for none).</summary>
+    internal IReadOnlyDictionary<string, long> EventsByHost => _eventsByHost.Counts;
 
-    internal Dictionary<string, long> EventsByUser { get; } = new(StringComparer.Ordinal);
+    /// <summary>Events by AuditUser (- for none).</summary>
+    internal IReadOnlyDictionary<string, long> EventsByUser => _eventsByUser.Counts;
 
-    internal HashSet<string> Sessions { get; } = new(StringComparer.Ordinal);
+    /// <summary>The distinct (Computer, Session) pairs of the events that have a session; Computer is empty when the row has none.</summary>
+    internal IReadOnlySet<(string Computer, long Session)> Sessions => _sessions;
 
-    internal Dictionary<string, long> RowsByTable { get; } = new(StringComparer.Ordinal);
+    /// <summary>Rows by table name, in the order the tables first had a row.</summary>
+    internal IReadOnlyDictionary<string, long> RowsByTable => _rowsByTable.Counts;
 
     internal long FailedEvents { get; private set; }
 
@@ -45,63 +50,50 @@ internal sealed class RunSummary : IRowSink
     internal long RedactedTtyRecords { get; private set; }
 
     /// <inheritdoc />
-    public void Write(string table, ReadOnlySpan<byte> rowJson)
+    public void Write<TRow>(RowTable<TRow> table, TRow row, RowJsonWriter json)
     {
-        _inner?.Write(table, rowJson);
-        CollectionsMarshal.GetValueRefOrAddDefault(RowsByTable, table, out _)++;
+        ArgumentNullException.ThrowIfNull(table);
+        _inner?.Write(table, row, json);
+        _rowsByTable.Add(table.Schema.Name);
         if (!_detailed)
         {
             return;
         }
 
-        if (table == EventsTable)
+        if (row is AuditEventRow auditEvent)
         {
-            _event.Read(rowJson);
-            CountEvent();
+            Count(auditEvent);
         }
-        else if (table == TtyTable)
+        else if (row is TtyInputRow ttyInput)
         {
-            _tty.Read(rowJson);
-            TtyLines += _tty.ArrayLength(Lines);
-            if (_tty.TextEquals(Redacted, "true"))
-            {
-                RedactedTtyRecords++;
-            }
+            TtyLines += ttyInput.Lines?.Count ?? 0;
+            RedactedTtyRecords += ttyInput.Redacted ? 1 : 0;
         }
+    }
+
+    /// <summary>Passes serialized rows on and counts them by table; the summary's other counts need the rows themselves (the other <c>Write</c>).</summary>
+    public void Write(string table, ReadOnlySpan<byte> rowJson)
+    {
+        _inner?.Write(table, rowJson);
+        _rowsByTable.Add(table);
     }
 
     /// <inheritdoc />
     public ValueTask FlushAsync(bool final, CancellationToken cancellationToken) =>
         _inner?.FlushAsync(final, cancellationToken) ?? ValueTask.CompletedTask;
 
-    private static void Increment(Dictionary<string, long> counts, ReadOnlySpan<char> key) =>
-        CollectionsMarshal.GetValueRefOrAddDefault(counts.GetAlternateLookup<ReadOnlySpan<char>>(), key, out _)++;
-
-    private static int Append(Span<char> key, int at, ReadOnlySpan<char> text)
+    private void Count(AuditEventRow row)
     {
-        text.CopyTo(key[at..]);
-        return at + text.Length;
-    }
-
-    private ReadOnlySpan<char> TextOrDash(int slot) => _event.TryGetText(slot, out var text) ? text : "-";
-
-    private void CountEvent()
-    {
-        var category = TextOrDash(Category);
-        var action = TextOrDash(Action);
-        _event.TryGetText(Computer, out var computer);
-        var session = _event.TryGetText(Session, out var sessionText);
-        var length = Math.Max(category.Length + action.Length + 3, computer.Length + sessionText.Length + 1);
-        var key = length <= MaxKeyChars ? stackalloc char[MaxKeyChars] : new char[length];
-        Increment(EventsByCategoryAction, key[..Append(key, Append(key, Append(key, 0, category), " / "), action)]);
-        Increment(EventsByHost, TextOrDash(Computer));
-        Increment(EventsByUser, TextOrDash(AuditUser));
-        if (session)
+        _eventsByClass.Add((row.Category, row.Action));
+        _eventsByHost.Add(row.Computer ?? "-");
+        _eventsByUser.Add(row.AuditUser ?? "-");
+        if (row.Session is { } session && (row.Computer ?? string.Empty, session) is var key && key != _lastSession)
         {
-            Sessions.GetAlternateLookup<ReadOnlySpan<char>>().Add(key[..Append(key, Append(key, Append(key, 0, computer), "/"), sessionText)]);
+            _sessions.Add(key);
+            _lastSession = key;
         }
 
-        if (_event.TextEquals(Result, "failure"))
+        if (row.Result == EventClassifier.Failure)
         {
             FailedEvents++;
         }

@@ -44,7 +44,7 @@ internal static class SummaryRenderer
 
     private static IFormatProvider Culture => System.Globalization.CultureInfo.InvariantCulture;
 
-    private static Table Counts(string title, Dictionary<string, long> counts)
+    private static Table Counts(string title, IReadOnlyDictionary<string, long> counts)
     {
         var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape(title)).AddColumn("Value").AddColumn(new TableColumn("Count").RightAligned());
         foreach (var (key, count) in counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(TopRows))

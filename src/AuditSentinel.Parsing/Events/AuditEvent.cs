@@ -5,9 +5,9 @@ namespace AuditSentinel.Parsing.Events;
 /// <summary>The records of one audit event, in the order they were read.</summary>
 public sealed class AuditEvent
 {
-    private readonly List<AuditRecord> _records;
+    private readonly AuditRecord[] _records;
 
-    internal AuditEvent(EventKey key, List<AuditRecord> records, PartialReason partial)
+    internal AuditEvent(EventKey key, AuditRecord[] records, PartialReason partial)
     {
         Key = key;
         _records = records;
@@ -19,6 +19,9 @@ public sealed class AuditEvent
 
     /// <summary>The records, in reading order.</summary>
     public IReadOnlyList<AuditRecord> Records => _records;
+
+    /// <summary>The records as a span, for the per-event loops of the mapper (no interface call per record).</summary>
+    internal ReadOnlySpan<AuditRecord> RecordSpan => _records;
 
     /// <summary>Why records may be missing; <see cref="PartialReason.None"/> for a whole event.</summary>
     public PartialReason Partial { get; }

@@ -30,11 +30,10 @@ internal sealed class OpenEvent
         Records.Clear();
     }
 
-    /// <summary>Hands the records over in a list of their own and marks the event closed for reuse.</summary>
-    public List<AuditRecord> Close()
+    /// <summary>Hands the records over in an array of their own and marks the event closed for reuse.</summary>
+    public AuditRecord[] Close()
     {
-        var records = new List<AuditRecord>(Records.Count);
-        records.AddRange(Records);
+        var records = Records.ToArray();
         Records.Clear();
         IsOpen = false;
         return records;

@@ -12,10 +12,88 @@ namespace AuditSentinel.Parsing.Interpretation;
 /// </summary>
 public static class ExecveAssembler
 {
-    /// <summary>Assembles the argv of the EXECVE records of an event, in log order; other record types are ignored.</summary>
-    public static ExecveArguments Assemble(IEnumerable<AuditRecord> records)
+    private static readonly ExecveArguments NoArguments = new([], null, []);
+
+    /// <summary>
+    /// Assembles the argv of the EXECVE records of an event, in log order; other record types are ignored. Without
+    /// an EXECVE record the result has no arguments and is complete.
+    /// </summary>
+    public static ExecveArguments Assemble(ReadOnlySpan<AuditRecord> records)
     {
-        ArgumentNullException.ThrowIfNull(records);
+        var first = 0;
+        while (first < records.Length && records[first].TypeNumber != RecordType.Execve)
+        {
+            first++;
+        }
+
+        if (first == records.Length)
+        {
+            return NoArguments;
+        }
+
+        records = records[first..];
+        return InOrder(records) ?? Assembled(records);
+    }
+
+    // The kernel's usual layout, argc= then a0= to a(argc-1)= each whole and in order, decoded straight into argv;
+    // null for anything else (chunks, lengths, gaps, order, a missing argc), which the general path handles.
+    private static ExecveArguments? InOrder(ReadOnlySpan<AuditRecord> records)
+    {
+        var fieldCount = 0;
+        foreach (var record in records)
+        {
+            fieldCount += record.TypeNumber == RecordType.Execve ? record.FieldCount : 0;
+        }
+
+        int? argc = null;
+        string?[]? arguments = null;
+        var next = 0;
+        foreach (var record in records)
+        {
+            if (record.TypeNumber != RecordType.Execve)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < record.FieldCount; i++)
+            {
+                var field = record[i];
+                if (field.Origin == FieldOrigin.Enriched)
+                {
+                    continue;
+                }
+
+                if (field.NameEquals("argc"u8))
+                {
+                    if (argc is null && ArgumentCount(field) is { } count)
+                    {
+                        // More arguments than fields cannot all be there: the general path reports them missing.
+                        if (count >= fieldCount)
+                        {
+                            return null;
+                        }
+
+                        argc = count;
+                        arguments = count == 0 ? [] : new string?[count];
+                    }
+                }
+                else if (TryParseName(field.Name, out var index, out var chunk, out var isLength))
+                {
+                    if (arguments is null || isLength || chunk >= 0 || index != next || next == arguments.Length)
+                    {
+                        return null;
+                    }
+
+                    arguments[next++] = field.Text ?? string.Empty;
+                }
+            }
+        }
+
+        return arguments is not null && next == arguments.Length ? new ExecveArguments(arguments, argc, []) : null;
+    }
+
+    private static ExecveArguments Assembled(ReadOnlySpan<AuditRecord> records)
+    {
         int? argc = null;
         var parts = new SortedDictionary<int, ArgumentParts>();
         foreach (var record in records)
@@ -35,7 +113,7 @@ public static class ExecveAssembler
 
                 if (field.NameEquals("argc"u8))
                 {
-                    argc ??= field.TryGetInt64(out var logged) && logged is >= 0 and <= int.MaxValue ? (int)logged : null;
+                    argc ??= ArgumentCount(field);
                 }
                 else if (TryParseName(field.Name, out var index, out var chunk, out var isLength))
                 {
@@ -66,6 +144,9 @@ public static class ExecveAssembler
 
         return new ExecveArguments(arguments, argc, problems);
     }
+
+    private static int? ArgumentCount(in AuditField argc) =>
+        argc.TryGetInt64(out var logged) && logged is >= 0 and <= int.MaxValue ? (int)logged : null;
 
     private static void Add(SortedDictionary<int, ArgumentParts> parts, int index, int chunk, bool isLength, in AuditField field)
     {

@@ -33,8 +33,8 @@ public sealed class AuditEventMapper
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(ttyInput);
         var eventId = EventIds.Of(auditEvent.Key);
-        List<AuditRecord>? others = null;
-        foreach (var record in auditEvent.Records)
+        var hasOthers = false;
+        foreach (var record in auditEvent.RecordSpan)
         {
             if (record.TypeNumber is RecordType.Tty or RecordType.UserTty)
             {
@@ -42,13 +42,13 @@ public sealed class AuditEventMapper
             }
             else
             {
-                (others ??= new List<AuditRecord>(auditEvent.Records.Count)).Add(record);
+                hasOthers = true;
             }
         }
 
-        if (others is not null)
+        if (hasOthers)
         {
-            events.Add(EventRowMapper.Map(auditEvent, eventId, others, sourceName, _options.AttackKeys));
+            events.Add(EventRowMapper.Map(auditEvent, eventId, sourceName, _options.AttackKeys));
         }
     }
 

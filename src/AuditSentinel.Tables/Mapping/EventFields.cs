@@ -7,8 +7,8 @@ namespace AuditSentinel.Tables.Mapping;
 /// The fields of an event's records, with a note of which ones a typed column has taken, so that every other field
 /// ends in the Fields column and nothing parsed is lost. Renting it reads every field name once and indexes the
 /// <see cref="MappedName"/>s (first occurrence per record, then a chain of later ones), so a take is an index read.
-/// One instance per thread is reused from event to event (<see cref="Rent(List{AuditRecord}, AuditRecord)"/>,
-/// <see cref="Dispose"/>): the taken marks are a bitset, the index and the maps live in reused buffers.
+/// One instance per thread is reused from event to event (<see cref="RentEvent"/>, <see cref="Dispose"/>): the
+/// records, the taken marks (a bitset), the index and the maps live in reused buffers.
 /// </summary>
 internal sealed class EventFields : IDisposable
 {
@@ -18,8 +18,6 @@ internal sealed class EventFields : IDisposable
     private static EventFields? t_spare;
 
     private readonly FieldMapBuilder _map = new();
-    private readonly List<AuditRecord> _single = new(1);
-    private List<AuditRecord> _list = [];
     private AuditRecord[] _records = new AuditRecord[8];
     private int _count;
     private int _primary;
@@ -36,26 +34,42 @@ internal sealed class EventFields : IDisposable
     {
     }
 
-    internal AuditRecord Primary => _records[_primary];
-
-    internal List<AuditRecord> Records => _list;
-
-    /// <summary>The fields of <paramref name="records"/>, none taken yet; give it back by disposing it.</summary>
-    internal static EventFields Rent(List<AuditRecord> records, AuditRecord primary)
+    /// <summary>The record whose fields a take without a record looks at first; the first record until set.</summary>
+    internal AuditRecord Primary
     {
-        var fields = t_spare ?? new EventFields();
-        t_spare = null;
-        fields.Reset(records, primary);
+        get => _records[_primary];
+        set => _primary = IndexOf(value);
+    }
+
+    /// <summary>The records, in reading order.</summary>
+    internal ReadOnlySpan<AuditRecord> Records => _records.AsSpan(0, _count);
+
+    /// <summary>
+    /// The fields of the event's records other than TTY and USER_TTY (each of those is a LinuxTtyInput row of its
+    /// own), none taken yet; give it back by disposing it.
+    /// </summary>
+    internal static EventFields RentEvent(ReadOnlySpan<AuditRecord> records)
+    {
+        var fields = Spare();
+        fields.Reserve(records.Length);
+        foreach (var record in records)
+        {
+            if (record.TypeNumber is not (RecordType.Tty or RecordType.UserTty))
+            {
+                fields._records[fields._count++] = record;
+            }
+        }
+
+        fields.Index();
         return fields;
     }
 
     /// <summary>The fields of one record, none taken yet; give it back by disposing it.</summary>
     internal static EventFields Rent(AuditRecord record)
     {
-        var fields = t_spare ?? new EventFields();
-        t_spare = null;
-        fields._single.Add(record);
-        fields.Reset(fields._single, record);
+        var fields = Spare();
+        fields._records[fields._count++] = record;
+        fields.Index();
         return fields;
     }
 
@@ -63,9 +77,8 @@ internal sealed class EventFields : IDisposable
     public void Dispose()
     {
         _records.AsSpan(0, _count).Clear();
-        _single.Clear();
-        _list = [];
         _count = 0;
+        _primary = 0;
         t_spare = this;
     }
 
@@ -180,21 +193,27 @@ internal sealed class EventFields : IDisposable
         return _map.IsEmpty ? null : _map.Build();
     }
 
-    private void Reset(List<AuditRecord> records, AuditRecord primary)
+    private static EventFields Spare()
     {
-        _list = records;
-        _count = records.Count;
-        if (_records.Length < _count)
+        var fields = t_spare ?? new EventFields();
+        t_spare = null;
+        return fields;
+    }
+
+    private void Reserve(int records)
+    {
+        if (_records.Length < records)
         {
-            var size = Math.Max(_count, _records.Length * 2);
+            var size = Math.Max(records, _records.Length * 2);
             _records = new AuditRecord[size];
             _firstBit = new int[size];
             _first = new int[size * MappedNames.Count];
         }
+    }
 
-        records.CopyTo(_records);
-        _primary = IndexOf(primary);
-
+    // Indexes the mapped names of every record, none taken.
+    private void Index()
+    {
         var bits = 0;
         for (var r = 0; r < _count; r++)
         {

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AuditSentinel.Parsing.Events;
 using AuditSentinel.Parsing.Records;
 using AuditSentinel.Tables.Attack;
@@ -12,15 +11,22 @@ internal static class EventRowMapper
 {
     private static readonly byte[][] PreferredNameTypes = ["CREATE"u8.ToArray(), "NORMAL"u8.ToArray(), "DELETE"u8.ToArray()];
 
-    internal static AuditEventRow Map(AuditEvent auditEvent, string eventId, List<AuditRecord> records, string? sourceName, AttackKeyMap attackKeys)
+    [ThreadStatic]
+    private static List<string>? t_techniques;
+
+    /// <summary>The row of the event's records other than TTY and USER_TTY; the event must have at least one.</summary>
+    internal static AuditEventRow Map(AuditEvent auditEvent, string eventId, string? sourceName, AttackKeyMap attackKeys)
     {
+        using var fields = EventFields.RentEvent(auditEvent.RecordSpan);
+        var records = fields.Records;
         var syscallRecord = Find(records, RecordType.Syscall);
         var primary = syscallRecord ?? PrimaryWithoutSyscall(records);
-        using var fields = EventFields.Rent(records, primary);
+        fields.Primary = primary;
         var keys = Keys(fields);
-        var syscall = syscallRecord is null ? null : Interpreted.Syscall(fields, syscallRecord);
-        var (eventClass, decidedBy) = EventClassifier.Classify(CollectionsMarshal.AsSpan(records), syscall, CollectionsMarshal.AsSpan(keys));
-        var result = EventClassifier.Result(decidedBy, syscallRecord, CollectionsMarshal.AsSpan(records));
+        var rawArch = syscallRecord is null ? null : Interpreted.RawArch(fields, syscallRecord);
+        var syscall = syscallRecord is null ? null : Interpreted.Syscall(fields, syscallRecord, rawArch);
+        var (eventClass, decidedBy) = EventClassifier.Classify(records, syscall, keys);
+        var result = EventClassifier.Result(decidedBy, syscallRecord, records);
         eventClass = EventClassifier.WithOutcome(eventClass, result);
         TakeOutcome(fields, decidedBy, syscallRecord);
         var time = auditEvent.Key.Timestamp.ToDateTimeOffset();
@@ -32,12 +38,12 @@ internal static class EventRowMapper
             EventId = eventId,
             RecordType = primary.TypeName,
             RecordTypes = RecordTypeLists.Of(records),
-            RecordCount = records.Count,
+            RecordCount = records.Length,
             Category = eventClass.Category,
             Action = eventClass.Action,
             Result = result,
             Syscall = syscall,
-            Arch = syscallRecord is null ? null : Interpreted.Arch(fields, syscallRecord),
+            Arch = syscallRecord is null ? null : Interpreted.Arch(fields, syscallRecord, rawArch),
             Keys = keys,
             Key = keys?[0],
             Techniques = Techniques(attackKeys, keys),
@@ -111,12 +117,20 @@ internal static class EventRowMapper
 
     private static void MapObjects(EventFields fields, AuditEventRow row)
     {
-        List<FieldMap>? paths = null;
-        foreach (var record in fields.Records)
+        var records = fields.Records;
+        var count = 0;
+        foreach (var record in records)
+        {
+            count += record.TypeNumber == RecordType.Path ? 1 : 0;
+        }
+
+        var paths = count == 0 ? null : new FieldMap[count];
+        count = 0;
+        foreach (var record in records)
         {
             if (record.TypeNumber == RecordType.Path)
             {
-                (paths ??= []).Add(fields.AllFields(record));
+                paths![count++] = fields.AllFields(record);
                 fields.TakeAll(record);
             }
         }
@@ -131,65 +145,78 @@ internal static class EventRowMapper
 
     // The rule key that made the kernel record the event is on SYSCALL; a CONFIG_CHANGE's key= names the rule being
     // changed, not why this event was recorded, so it stays in Fields.
-    private static List<string>? Keys(EventFields fields)
+    private static string[]? Keys(EventFields fields)
     {
-        List<string>? keys = null;
+        string[]? keys = null;
         foreach (var record in fields.Records)
         {
             if (record.TypeNumber == RecordType.Syscall && fields.TryTake(record, MappedName.Key, out var key) && ColumnTexts.Of(key) is { } text)
             {
-                AddKeys(text, keys ??= []);
+                keys = AddKeys(text, keys);
             }
         }
 
-        return keys is { Count: > 0 } ? keys : null;
+        return keys;
     }
 
     // The parts of a key= value split at the kernel's separator, empty ones dropped, each once; a single key (the
     // usual case) is added without copying it.
-    private static void AddKeys(string text, List<string> keys)
+    private static string[]? AddKeys(string text, string[]? keys)
     {
         if (!text.Contains(FieldValues.KeySeparator, StringComparison.Ordinal))
         {
-            AddKey(text, keys);
-            return;
+            return AddKey(text, keys);
         }
 
         foreach (var range in text.AsSpan().Split(FieldValues.KeySeparator))
         {
             if (range.Start.Value != range.End.Value)
             {
-                AddKey(text[range], keys);
+                keys = AddKey(text[range], keys);
             }
         }
+
+        return keys;
     }
 
-    private static void AddKey(string key, List<string> keys)
+    // An event has one key nearly always, so the array grows by one rather than through a list.
+    private static string[]? AddKey(string key, string[]? keys)
     {
-        if (key.Length > 0 && !keys.Contains(key))
+        if (key.Length == 0 || (keys is not null && Array.IndexOf(keys, key) >= 0))
         {
-            keys.Add(key);
+            return keys;
         }
+
+        if (keys is null)
+        {
+            return [key];
+        }
+
+        var grown = new string[keys.Length + 1];
+        keys.CopyTo(grown, 0);
+        grown[^1] = key;
+        return grown;
     }
 
-    private static List<string>? Techniques(AttackKeyMap attackKeys, List<string>? keys)
+    private static string[]? Techniques(AttackKeyMap attackKeys, string[]? keys)
     {
         if (keys is null)
         {
             return null;
         }
 
-        // A loop over the list, not AddTechniques(IEnumerable), spares a boxed enumerator per event.
-        var techniques = new List<string>(keys.Count);
+        // Collected in a list reused per thread, so the row keeps only an exact array (none when no key maps to a technique).
+        var techniques = t_techniques ??= [];
+        techniques.Clear();
         foreach (var key in keys)
         {
             attackKeys.AddTechniquesOf(key, techniques);
         }
 
-        return techniques.Count == 0 ? null : techniques;
+        return techniques.Count == 0 ? null : [.. techniques];
     }
 
-    private static string? ObjectPath(List<FieldMap> paths)
+    private static string? ObjectPath(FieldMap[] paths)
     {
         foreach (var preferred in PreferredNameTypes)
         {
@@ -228,7 +255,7 @@ internal static class EventRowMapper
 
     private static int? Int32(EventFields fields, MappedName name) => fields.TryTake(name, out var field) ? FieldNumbers.Int32(field) : null;
 
-    private static AuditRecord PrimaryWithoutSyscall(List<AuditRecord> records)
+    private static AuditRecord PrimaryWithoutSyscall(ReadOnlySpan<AuditRecord> records)
     {
         foreach (var record in records)
         {
@@ -242,7 +269,7 @@ internal static class EventRowMapper
     }
 
     /// <summary>The first record of <paramref name="type"/>, or null.</summary>
-    internal static AuditRecord? Find(List<AuditRecord> records, int type)
+    internal static AuditRecord? Find(ReadOnlySpan<AuditRecord> records, int type)
     {
         foreach (var record in records)
         {

@@ -10,8 +10,12 @@ namespace AuditSentinel.Tables.Mapping;
 /// </summary>
 internal static class Interpreted
 {
-    /// <summary>The syscall name: ENRICHED SYSCALL=, else the name of the number on the record's arch, else the number.</summary>
-    internal static string? Syscall(EventFields fields, AuditRecord syscall)
+    /// <summary>The raw <c>arch=</c> of the syscall record (audit's hex arch value), taken; null when absent.</summary>
+    internal static string? RawArch(EventFields fields, AuditRecord syscall) =>
+        fields.TryTake(syscall, MappedName.Arch, out var raw) ? ColumnTexts.Of(raw) : null;
+
+    /// <summary>The syscall name: ENRICHED SYSCALL=, else the name of the number on <paramref name="rawArch"/>, else the number.</summary>
+    internal static string? Syscall(EventFields fields, AuditRecord syscall, string? rawArch)
     {
         var hasNumber = fields.TryTake(syscall, MappedName.Syscall, out var raw);
         if (fields.TryTake(syscall, MappedName.EnrichedSyscall, out var enriched) && ColumnTexts.Of(enriched) is { } name)
@@ -24,15 +28,12 @@ internal static class Interpreted
             return null;
         }
 
-        return raw.TryGetInt64(out var value) && Syscalls.Name(fields.TryFind(syscall, MappedName.Arch, out var arch) ? ColumnTexts.Of(arch) : null, value) is { } known ? known : ColumnTexts.Of(raw);
+        return raw.TryGetInt64(out var value) && Syscalls.Name(rawArch, value) is { } known ? known : ColumnTexts.Of(raw);
     }
 
-    /// <summary>The architecture name: ENRICHED ARCH=, else the name of the audit arch value, else the value as written.</summary>
-    internal static string? Arch(EventFields fields, AuditRecord syscall)
-    {
-        var hex = fields.TryTake(syscall, MappedName.Arch, out var raw) ? ColumnTexts.Of(raw) : null;
-        return fields.TryTake(syscall, MappedName.EnrichedArch, out var enriched) && ColumnTexts.Of(enriched) is { } name ? name : Architectures.Name(hex) ?? hex;
-    }
+    /// <summary>The architecture name: ENRICHED ARCH=, else the name of <paramref name="rawArch"/>, else the value as written.</summary>
+    internal static string? Arch(EventFields fields, AuditRecord syscall, string? rawArch) =>
+        fields.TryTake(syscall, MappedName.EnrichedArch, out var enriched) && ColumnTexts.Of(enriched) is { } name ? name : Architectures.Name(rawArch) ?? rawArch;
 
     /// <summary>
     /// Family, address (IP, or the unix socket path) and port of a SOCKADDR record. The raw <c>saddr=</c> stays in Fields
@@ -54,12 +55,6 @@ internal static class Interpreted
     /// </summary>
     internal static (IReadOnlyList<string?>? Argv, string? CommandLine) Execve(EventFields fields)
     {
-        // Most events have no EXECVE record: skip the assembler and its buffers for them.
-        if (EventRowMapper.Find(fields.Records, RecordType.Execve) is null)
-        {
-            return default;
-        }
-
         var execve = ExecveAssembler.Assemble(fields.Records);
         if (execve.Arguments.Count == 0)
         {

@@ -23,12 +23,12 @@ internal sealed class RecordTypeLists
     }
 
     /// <summary>The type names of <paramref name="records"/> in order.</summary>
-    internal static string[] Of(List<AuditRecord> records) =>
-        records.Count > MaxCachedRecords ? Names(records) : (t_current ??= new()).Cached(records);
+    internal static string[] Of(ReadOnlySpan<AuditRecord> records) =>
+        records.Length > MaxCachedRecords ? Names(records) : (t_current ??= new()).Cached(records);
 
-    private static string[] Names(List<AuditRecord> records)
+    private static string[] Names(ReadOnlySpan<AuditRecord> records)
     {
-        var types = new string[records.Count];
+        var types = new string[records.Length];
         for (var i = 0; i < types.Length; i++)
         {
             types[i] = records[i].TypeName;
@@ -37,9 +37,9 @@ internal sealed class RecordTypeLists
         return types;
     }
 
-    private static bool SameTypes(string[] types, List<AuditRecord> records)
+    private static bool SameTypes(string[] types, ReadOnlySpan<AuditRecord> records)
     {
-        if (types.Length != records.Count)
+        if (types.Length != records.Length)
         {
             return false;
         }
@@ -55,7 +55,7 @@ internal sealed class RecordTypeLists
         return true;
     }
 
-    private string[] Cached(List<AuditRecord> records)
+    private string[] Cached(ReadOnlySpan<AuditRecord> records)
     {
         var hash = new HashCode();
         foreach (var record in records)

@@ -64,4 +64,41 @@ public class ExecveAssemblerTests
 
         Assert.Equal(["argument 0 is missing chunk 0"], argv.Problems);
     }
+
+    [Fact]
+    public void An_event_without_execve_has_no_arguments()
+    {
+        var argv = ExecveAssembler.Assemble([FixtureRecords.Line(FixtureRecords.SshIntrusion, 3)]);
+
+        Assert.Empty(argv.Arguments);
+        Assert.True(argv.IsComplete);
+        Assert.Null(argv.DeclaredCount);
+    }
+
+    [Fact]
+    public void Arguments_logged_out_of_order_are_put_in_order()
+    {
+        var argv = ExecveAssembler.Assemble([FixtureRecords.Parse("type=EXECVE msg=audit(1700000000.000:9): argc=3 a0=\"ls\" a2=\"/tmp\" a1=\"-l\"")]);
+
+        Assert.True(argv.IsComplete);
+        Assert.Equal(["ls", "-l", "/tmp"], argv.Arguments);
+    }
+
+    [Fact]
+    public void Fewer_arguments_than_argc_are_reported_missing()
+    {
+        var argv = ExecveAssembler.Assemble([FixtureRecords.Parse("type=EXECVE msg=audit(1700000000.000:10): argc=3 a0=\"ls\" a1=\"-l\"")]);
+
+        Assert.Equal(["ls", "-l", null], argv.Arguments);
+        Assert.Equal(["argument 2 is missing"], argv.Problems);
+    }
+
+    [Fact]
+    public void Arguments_beyond_argc_are_kept_and_reported()
+    {
+        var argv = ExecveAssembler.Assemble([FixtureRecords.Parse("type=EXECVE msg=audit(1700000000.000:11): argc=1 a0=\"ls\" a1=\"-l\"")]);
+
+        Assert.Equal(["ls", "-l"], argv.Arguments);
+        Assert.Equal(["arguments beyond argc=1 were logged"], argv.Problems);
+    }
 }

@@ -29,6 +29,19 @@ public class ProcTitleAndIdsTests
         Assert.Equal(2, ProcTitle.Split(full).Count);
     }
 
+    // Each NUL shows as a space, also next to bytes that are not UTF-8 and in a title too long for the stack.
+    [Theory]
+    [InlineData("C3004100FF00")]
+    [InlineData("E282")]
+    public void Display_text_is_the_decoded_title_with_nul_as_space(string hex)
+    {
+        foreach (var title in new[] { hex, string.Concat(Enumerable.Repeat(hex, 400)) })
+        {
+            Assert.True(FixtureRecords.Parse("type=PROCTITLE msg=audit(1.000:1): proctitle=" + title).TryGetField("proctitle"u8, out var field));
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(Convert.FromHexString(title)).Replace('\0', ' '), ProcTitle.DisplayText(field));
+        }
+    }
+
     // ssh-intrusion/audit.log line 1 (daemon: auid unset) and line 103 (LOGIN of carol, auid 1003, session 4).
     [Fact]
     public void Unset_ids_are_null_and_enriched_names_are_used()

@@ -21,6 +21,13 @@ public class ShellQuotingTests
     public void A_first_word_with_an_equals_sign_is_quoted_so_it_is_not_an_assignment() =>
         Assert.Equal("'A=1' cmd B=2", ShellQuoting.Join(["A=1", "cmd", "B=2"]));
 
+    [Fact]
+    public void Missing_empty_and_quoted_arguments_are_joined_with_single_spaces() =>
+        Assert.Equal("'' <missing> 'it'\\''s' a=b", ShellQuoting.Join(["", null, "it's", "a=b"]));
+
+    [Fact]
+    public void No_arguments_join_to_an_empty_line() => Assert.Equal(string.Empty, ShellQuoting.Join([]));
+
     // The quoting round-trips through a real POSIX shell: sh prints back each argument on its own line.
     [Fact]
     public void Sh_reads_back_the_same_argv()

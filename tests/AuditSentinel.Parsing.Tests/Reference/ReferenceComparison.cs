@@ -227,7 +227,7 @@ internal sealed partial class ReferenceComparison
 
     private void CompareArgv(List<AuditRecord> events, List<(AuditRecord Ours, string Body)> records, string key)
     {
-        var argv = ExecveAssembler.Assemble(events);
+        var argv = ExecveAssembler.Assemble([.. events]);
         var printed = new SortedDictionary<int, StringBuilder>();
         foreach (var (record, body) in records)
         {
