@@ -71,5 +71,5 @@ public sealed class GenerateCommandTests : IDisposable
     [InlineData("-5MB")]
     [InlineData("lots")]
     public void Bad_sizes_say_what_is_expected(string text) =>
-        Assert.Contains("200MB", Assert.Throws<FormatException>(() => GenerateCommand.ParseSize(text)).Message, StringComparison.Ordinal);
+        Assert.Contains("200MB", Assert.Throws<UsageException>(() => GenerateCommand.ParseSize(text)).Message, StringComparison.Ordinal);
 }

@@ -21,7 +21,7 @@ internal static class ContentCommand
         var build = new Command("build", "Validate kql/ and write the generated content and the catalogue; nothing is written when a file has a problem.") { kql, output, catalogue };
         build.SetAction(result =>
         {
-            var content = ContentSet.Load(result.GetValue(kql)!.FullName);
+            var content = ContentSet.Load(ContentFolder(result.GetValue(kql)!));
             var outputDirectory = result.GetValue(output)!.FullName;
             var problems = ContentBuild.Write(content, outputDirectory, result.GetValue(catalogue)!.FullName);
             if (Report(problems))
@@ -36,7 +36,7 @@ internal static class ContentCommand
         var validate = new Command("validate", "Validate kql/ (structure, ATT&CK ids, durations, entity identifiers, cross-file ids) without writing anything.") { kql };
         validate.SetAction(result =>
         {
-            var content = ContentSet.Load(result.GetValue(kql)!.FullName);
+            var content = ContentSet.Load(ContentFolder(result.GetValue(kql)!));
             if (Report(ContentValidator.Validate(content)))
             {
                 return 1;
@@ -48,6 +48,10 @@ internal static class ContentCommand
 
         return new Command("content", "Detection content: analytic rules, hunting queries, parser and ASIM functions.") { build, validate };
     }
+
+    /// <summary>A content folder that is not there is a mistake on the command line, not an empty (valid) content set.</summary>
+    private static string ContentFolder(DirectoryInfo folder) =>
+        folder.Exists ? folder.FullName : throw new UsageException($"No such content folder: {folder.FullName}");
 
     private static bool Report(IReadOnlyList<ContentProblem> problems)
     {

@@ -49,6 +49,6 @@ internal static class GenerateCommand
         };
         return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
             ? value * factor
-            : throw new FormatException($"Not a size: '{text}'. Use e.g. 200MB or 1GB.");
+            : throw new UsageException($"Not a size: '{text}'. Use e.g. 200MB or 1GB.");
     }
 }

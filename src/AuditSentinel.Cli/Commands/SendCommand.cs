@@ -55,7 +55,7 @@ internal static class SendCommand
                     new IngestOptions { RedactTty = !result.GetValue(noRedact) },
                     new DeliveryOptions { MaxConcurrency = result.GetValue(concurrency) });
             }
-            catch (Exception e) when (e is UsageException or FileNotFoundException)
+            catch (UsageException e)
             {
                 await Console.Error.WriteLineAsync(e.Message);
                 return ExitCodes.InvalidArguments;

@@ -31,7 +31,7 @@ internal static class InputResolver
             }
             else
             {
-                throw new FileNotFoundException($"No such file or folder: {path}", path);
+                throw new UsageException($"No such file or folder: {path}");
             }
         }
 
