@@ -4,8 +4,8 @@
 # sys, the fairer figure on a shared machine), the CPU-time ratio, and peak RSS (GNU time).
 #   bench/compare.sh [SIZE] [FILE]      SIZE defaults to 200MB; FILE is generated from the embedded sample if absent.
 #   RUNS=3 (default) runs each tool that many times, interleaved; OURS_ONLY=1 skips ausearch (the 1 GB memory run).
-#   BASELINE=/path/to/audit-sentinel adds that build's `parse --out` (e.g. an earlier revision, published as below) to
-#   the same interleaved runs, so a before/after ratio comes from one run.
+#   BASELINE="/path/to/audit-sentinel ..." adds each listed build's `parse --out` (e.g. an earlier revision, published
+#   as below) to the same interleaved runs, so before/after ratios come from one run; each is named by its folder.
 #   BUILD=aot (default) measures the NativeAOT binary (the native link needs a C toolchain: gcc and libc6-dev are
 #   installed when missing); BUILD=r2r the ReadyToRun build on the shared runtime, as measured before.
 # Our process is pinned to one core (taskset -c 0) so the ratio is per core, as the targets are stated.
@@ -60,9 +60,9 @@ if [ "${OURS_ONLY:-0}" != 1 ]; then
 fi
 names+=('audit-sentinel parse --out'); commands+=("taskset -c 0 $cli parse $corpus --out $out --format ndjson")
 names+=('audit-sentinel parse (summary)'); commands+=("taskset -c 0 $cli parse $corpus")
-if [ -n "${BASELINE:-}" ]; then
-  names+=('baseline parse --out'); commands+=("taskset -c 0 $BASELINE parse $corpus --out $out --format ndjson")
-fi
+for baseline in ${BASELINE:-}; do
+  names+=("$(basename "$(dirname "$baseline")") parse --out"); commands+=("taskset -c 0 $baseline parse $corpus --out $out --format ndjson")
+done
 
 declare -A samples
 for ((run = 1; run <= runs; run++)); do
