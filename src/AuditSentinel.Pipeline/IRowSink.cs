@@ -16,6 +16,7 @@ public interface IRowSink
     /// that needs the row's values rather than its JSON (the CLI's run summary) takes the row itself, so a row that
     /// is only counted is never serialized.
     /// </summary>
+    /// <typeparam name="TRow">The row type of <paramref name="table"/>.</typeparam>
     /// <param name="table">The row's table.</param>
     /// <param name="row">The row; not kept by the pipeline after the call.</param>
     /// <param name="json">The pipeline's row writer, to serialize the row with when its JSON is needed.</param>

@@ -1,11 +1,11 @@
 using static AuditSentinel.TestSupport.RowJson;
+using AuditSentinel.Azure;
 using AuditSentinel.Azure.Blobs;
 using AuditSentinel.Cli.Azure;
 using AuditSentinel.Cli.Inputs;
 using AuditSentinel.TestSupport;
 using AuditSentinel.TestSupport.Azure;
 using static AuditSentinel.Cli.Tests.DeliveryRun;
-using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Tests;
 

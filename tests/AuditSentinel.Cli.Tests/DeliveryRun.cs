@@ -1,6 +1,7 @@
-using static AuditSentinel.TestSupport.RowJson;
+using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
+using AuditSentinel.Azure;
 using AuditSentinel.Azure.DeadLetters;
 using AuditSentinel.Cli.Azure;
 using AuditSentinel.Cli.Commands;
@@ -12,7 +13,7 @@ using AuditSentinel.Tables;
 using AuditSentinel.TestSupport;
 using AuditSentinel.TestSupport.Azure;
 using Spectre.Console.Testing;
-using AuditSentinel.Azure;
+using static AuditSentinel.TestSupport.RowJson;
 
 namespace AuditSentinel.Cli.Tests;
 
@@ -99,6 +100,21 @@ internal sealed class DeliveryRun : IDisposable
     {
         var row = output.Split('\n').Single(l => l.Contains("│ " + label + " ", StringComparison.Ordinal));
         return long.Parse(row.Split('│')[^2].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Waits until a send has a call in flight for each row table, so the whole log was read: the moment the Ctrl+C
+    /// tests press it. Fails when that does not happen within <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task WaitForEveryTableInFlightAsync(LogsIngestionEndpoint endpoint, TimeSpan timeout)
+    {
+        var waited = Stopwatch.StartNew();
+        while (endpoint.CallsStarted < RowTables.Length && waited.Elapsed < timeout)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(endpoint.CallsStarted >= RowTables.Length, "the send never reached the endpoint");
     }
 
     public static HashSet<string> AcceptedEventIds(LogsIngestionEndpoint endpoint, string table) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using AuditSentinel.Azure;
 using AuditSentinel.Cli.Azure;
 using AuditSentinel.Cli.Commands;
 using AuditSentinel.Cli.Inputs;
@@ -8,7 +9,6 @@ using AuditSentinel.TestSupport;
 using AuditSentinel.TestSupport.Azure;
 using Spectre.Console.Testing;
 using static AuditSentinel.Cli.Tests.DeliveryRun;
-using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Tests;
 

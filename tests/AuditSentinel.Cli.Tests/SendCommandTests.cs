@@ -1,5 +1,4 @@
 using static AuditSentinel.TestSupport.RowJson;
-using System.Diagnostics;
 using AuditSentinel.Cli.Commands;
 using AuditSentinel.Cli.Inputs;
 using AuditSentinel.TestSupport;
@@ -68,13 +67,7 @@ public sealed class SendCommandTests : IDisposable
         using var cancellation = new CancellationTokenSource();
 
         var send = _run.SendAsync(endpoint, inputs, Access(endpoint, networkTimeout: TimeSpan.FromSeconds(30)), cancellationToken: cancellation.Token);
-        // The events and keystroke batches are in flight (so the whole log was read): now press Ctrl+C.
-        var waited = Stopwatch.StartNew();
-        while (endpoint.CallsStarted < 2 && waited.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(20);
-        }
-
+        await WaitForEveryTableInFlightAsync(endpoint, TimeSpan.FromSeconds(30));
         await cancellation.CancelAsync();
         var (exit, _, errors) = await send;
 

@@ -1,10 +1,9 @@
-using static AuditSentinel.TestSupport.RowJson;
-using System.Diagnostics;
 using AuditSentinel.Cli.Azure;
 using AuditSentinel.Cli.Inputs;
 using AuditSentinel.TestSupport;
 using AuditSentinel.TestSupport.Azure;
 using static AuditSentinel.Cli.Tests.DeliveryRun;
+using static AuditSentinel.TestSupport.RowJson;
 
 namespace AuditSentinel.Cli.Tests;
 
@@ -47,14 +46,7 @@ public sealed class SendProcessTests : IDisposable
         var expected = await _run.ParsedEventIdsAsync(InputResolver.Resolve([RepoPaths.SshIntrusionLog]));
         using var cli = CliProcess.Start(SendArguments(endpoint, RepoPaths.SshIntrusionLog));
 
-        // Both tables' batches are in flight, so the whole log was read: now press Ctrl+C.
-        var waited = Stopwatch.StartNew();
-        while (endpoint.CallsStarted < 2 && waited.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(endpoint.CallsStarted >= 2, "the process never reached the endpoint");
+        await WaitForEveryTableInFlightAsync(endpoint, TimeSpan.FromSeconds(60));
         await cli.InterruptAsync();
         var (exit, _, errors) = await cli.WaitAsync();
 

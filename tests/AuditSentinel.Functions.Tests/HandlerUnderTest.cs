@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using AuditSentinel.Azure;
 using AuditSentinel.Azure.Blobs;
 using AuditSentinel.Azure.DeadLetters;
 using AuditSentinel.Azure.Ingestion;
@@ -11,7 +12,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using AuditSentinel.Azure;
 
 namespace AuditSentinel.Functions.Tests;
 

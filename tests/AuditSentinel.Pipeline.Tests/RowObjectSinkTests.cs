@@ -10,15 +10,8 @@ namespace AuditSentinel.Pipeline.Tests;
 /// </summary>
 public sealed class RowObjectSinkTests
 {
-    public static TheoryData<string> RealLogs() => new()
-    {
-        "ssh-intrusion/audit.log",
-        "go-libaudit/testdata/normal.log",
-        "go-libaudit/testdata/out_of_order.log",
-    };
-
     [Theory]
-    [MemberData(nameof(RealLogs))]
+    [MemberData(nameof(IngestSessionAccountingTests.RealLogs), MemberType = typeof(IngestSessionAccountingTests))]
     public async Task A_sink_of_row_objects_gets_the_rows_whose_json_a_json_sink_gets(string fixture)
     {
         var path = RepoPaths.Fixture(fixture.Split('/'));

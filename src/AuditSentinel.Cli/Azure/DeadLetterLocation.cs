@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using AuditSentinel.Azure;
 using AuditSentinel.Azure.Blobs;
 using AuditSentinel.Azure.DeadLetters;
-using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Azure;
 

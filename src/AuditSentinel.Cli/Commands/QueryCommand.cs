@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Xml;
+using AuditSentinel.Azure;
 using AuditSentinel.Azure.Query;
 using AuditSentinel.Cli.Azure;
 using AuditSentinel.Cli.Output;
 using Azure;
 using Spectre.Console;
-using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Commands;
 
@@ -30,25 +30,14 @@ internal static class QueryCommand
         var command = new Command("query", "Run KQL against the Log Analytics workspace and print the result.") { kql, workspace, credential, timespan, endpoint, format };
         command.SetAction(async (result, cancellationToken) =>
         {
-            QueryRequest request;
-            AzureAccess access;
-            try
+            var endpointUri = CommandArguments.HttpsUri(result.GetValue(endpoint)!, "--endpoint");
+            var access = CredentialChoice.Access(result.GetValue(credential)!, endpointUri);
+            var request = new QueryRequest(result.GetValue(workspace)!, result.GetValue(kql)!, ParseTimespan(result.GetValue(timespan)!), endpointUri, result.GetValue(format) switch
             {
-                var endpointUri = CommandArguments.HttpsUri(result.GetValue(endpoint)!, "--endpoint");
-                access = CredentialChoice.Access(result.GetValue(credential)!, endpointUri);
-                request = new QueryRequest(result.GetValue(workspace)!, result.GetValue(kql)!, ParseTimespan(result.GetValue(timespan)!), endpointUri, result.GetValue(format) switch
-                {
-                    "tsv" => true,
-                    "table" => false,
-                    _ => Console.IsOutputRedirected,
-                });
-            }
-            catch (UsageException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return ExitCodes.InvalidArguments;
-            }
-
+                "tsv" => true,
+                "table" => false,
+                _ => Console.IsOutputRedirected,
+            });
             return await RunAsync(request, access, AnsiConsole.Console, Console.Out, Console.Error, cancellationToken);
         });
         return command;

@@ -1,11 +1,11 @@
 using System.CommandLine;
+using AuditSentinel.Azure;
 using AuditSentinel.Azure.DeadLetters;
 using AuditSentinel.Azure.Ingestion;
 using AuditSentinel.Cli.Azure;
 using AuditSentinel.Cli.Output;
 using AuditSentinel.Pipeline.Delivery;
 using Spectre.Console;
-using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Commands;
 
@@ -25,33 +25,21 @@ internal static class ReplayCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            ReplayRequest request;
-            AzureAccess access;
-            try
+            var endpointUri = CommandArguments.HttpsUri(result.GetValue(endpoint)!, "--endpoint");
+            var credentialName = result.GetValue(credential)!;
+            var store = result.GetValue(location)!;
+            // Replay never creates the store it reads: a mistyped folder is an error, not an empty replay.
+            if (DeadLetterLocation.IsFolder(store, out _) && !Directory.Exists(store))
             {
-                var endpointUri = CommandArguments.HttpsUri(result.GetValue(endpoint)!, "--endpoint");
-                var credentialName = result.GetValue(credential)!;
-                var store = result.GetValue(location)!;
-                // Replay never creates the store it reads: a mistyped folder is an error, not an empty replay.
-                if (DeadLetterLocation.IsFolder(store, out _) && !Directory.Exists(store))
-                {
-                    await Console.Error.WriteLineAsync($"No dead-letter folder {store}.");
-                    return ExitCodes.InvalidArguments;
-                }
-
-                access = CredentialChoice.Access(credentialName, endpointUri);
-                request = new ReplayRequest(
-                    DeadLetterLocation.Open(store, result.GetValue(prefix)!, uri => CredentialChoice.Access(credentialName, uri)),
-                    store,
-                    endpointUri,
-                    result.GetValue(concurrency));
-            }
-            catch (UsageException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return ExitCodes.InvalidArguments;
+                throw new UsageException($"No dead-letter folder {store}.");
             }
 
+            var access = CredentialChoice.Access(credentialName, endpointUri);
+            var request = new ReplayRequest(
+                DeadLetterLocation.Open(store, result.GetValue(prefix)!, uri => CredentialChoice.Access(credentialName, uri)),
+                store,
+                endpointUri,
+                result.GetValue(concurrency));
             return await RunAsync(request, access, AnsiConsole.Console, Console.Error, cancellationToken);
         });
         return command;

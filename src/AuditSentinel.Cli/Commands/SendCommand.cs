@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AuditSentinel.Azure;
 using AuditSentinel.Azure.DeadLetters;
 using AuditSentinel.Azure.Ingestion;
 using AuditSentinel.Cli.Azure;
@@ -7,7 +8,6 @@ using AuditSentinel.Cli.Output;
 using AuditSentinel.Pipeline;
 using AuditSentinel.Pipeline.Delivery;
 using Spectre.Console;
-using AuditSentinel.Azure;
 
 namespace AuditSentinel.Cli.Commands;
 
@@ -37,30 +37,19 @@ internal static class SendCommand
         };
         command.SetAction(async (result, cancellationToken) =>
         {
-            SendRequest request;
-            AzureAccess access;
-            try
-            {
-                var endpointUri = CommandArguments.HttpsUri(result.GetValue(endpoint)!, "--endpoint");
-                var credentialName = result.GetValue(credential)!;
-                access = CredentialChoice.Access(credentialName, endpointUri);
-                var inputs = InputResolver.Resolve(result.GetValue(paths) ?? []);
-                var location = result.GetValue(deadLetter)!;
-                request = new SendRequest(
-                    inputs,
-                    endpointUri,
-                    result.GetValue(ruleId)!,
-                    DeadLetterLocation.Open(location, result.GetValue(prefix)!, uri => CredentialChoice.Access(credentialName, uri)),
-                    location,
-                    new IngestOptions { RedactTty = !result.GetValue(noRedact) },
-                    new DeliveryOptions { MaxConcurrency = result.GetValue(concurrency) });
-            }
-            catch (UsageException e)
-            {
-                await Console.Error.WriteLineAsync(e.Message);
-                return ExitCodes.InvalidArguments;
-            }
-
+            var endpointUri = CommandArguments.HttpsUri(result.GetValue(endpoint)!, "--endpoint");
+            var credentialName = result.GetValue(credential)!;
+            var access = CredentialChoice.Access(credentialName, endpointUri);
+            var inputs = InputResolver.Resolve(result.GetValue(paths) ?? []);
+            var location = result.GetValue(deadLetter)!;
+            var request = new SendRequest(
+                inputs,
+                endpointUri,
+                result.GetValue(ruleId)!,
+                DeadLetterLocation.Open(location, result.GetValue(prefix)!, uri => CredentialChoice.Access(credentialName, uri)),
+                location,
+                new IngestOptions { RedactTty = !result.GetValue(noRedact) },
+                new DeliveryOptions { MaxConcurrency = result.GetValue(concurrency) });
             return await RunAsync(request, access, AnsiConsole.Console, Console.Error, cancellationToken);
         });
         return command;

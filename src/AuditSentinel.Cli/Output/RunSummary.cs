@@ -27,7 +27,7 @@ internal sealed class RunSummary : IRowSink
         _detailed = detailed;
     }
 
-    /// <summary>Events by "category / action" (a missing value shown as -).</summary>
+    /// <summary>Events by "category / action" (a row always has both).</summary>
     internal IReadOnlyDictionary<string, long> EventsByCategoryAction =>
         _eventsByClass.Counts.GroupBy(p => $"{p.Key.Category} / {p.Key.Action}", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
 

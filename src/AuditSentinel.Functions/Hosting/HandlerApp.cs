@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
+using AuditSentinel.Azure;
 using AuditSentinel.Functions.Blobs;
 using AuditSentinel.Functions.EventHubs;
 using AuditSentinel.Functions.Ingest;
-using AuditSentinel.Azure;
 
 namespace AuditSentinel.Functions.Hosting;
 

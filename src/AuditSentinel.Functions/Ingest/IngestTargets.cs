@@ -1,10 +1,10 @@
+using AuditSentinel.Azure;
 using AuditSentinel.Azure.Blobs;
 using AuditSentinel.Azure.DeadLetters;
 using AuditSentinel.Azure.Ingestion;
 using AuditSentinel.Functions.Hosting;
 using AuditSentinel.Pipeline;
 using AuditSentinel.Pipeline.Delivery;
-using AuditSentinel.Azure;
 
 namespace AuditSentinel.Functions.Ingest;
 

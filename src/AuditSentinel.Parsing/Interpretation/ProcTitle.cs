@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using AuditSentinel.Parsing.Records;
 
@@ -30,32 +29,7 @@ public static class ProcTitle
     }
 
     /// <summary>The text <c>ausearch -i</c> prints: the decoded title with every NUL shown as a space; null when absent.</summary>
-    public static string? DisplayText(in AuditField field)
-    {
-        if (field.Kind == FieldKind.Absent)
-        {
-            return null;
-        }
-
-        // NUL becomes a space in the bytes: an ASCII byte is never part of another UTF-8 sequence, valid or not, so
-        // this reads as the text with every U+0000 replaced, without a second string.
-        var length = field.DecodedLength;
-        var rented = length <= 512 ? null : ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var buffer = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
-            var title = field.TryDecodeBytes(buffer, out var written) ? buffer[..written] : [];
-            title.Replace((byte)0, (byte)' ');
-            return Encoding.UTF8.GetString(title);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-    }
+    public static string? DisplayText(in AuditField field) => FieldValues.DecodeText(field, nulAsSpace: true);
 
     /// <summary>True when the title has the kernel's full length, so it was probably cut.</summary>
     public static bool MayBeTruncated(in AuditField field) => field.DecodedLength >= KernelLimit;

@@ -116,32 +116,45 @@ public static class FieldValues
         }
     }
 
-    internal static string? DecodeText(in AuditField field)
-    {
-        switch (field.Kind)
-        {
-            case FieldKind.Absent:
-                return null;
-            case FieldKind.Hex:
-                var raw = field.RawValue;
-                var length = raw.Length / 2;
-                var rented = length <= 512 ? null : ArrayPool<byte>.Shared.Rent(length);
-                try
-                {
-                    Span<byte> buffer = rented ?? stackalloc byte[length];
-                    TryDecodeHex(raw, buffer, out var written);
-                    return Encoding.UTF8.GetString(buffer[..written]);
-                }
-                finally
-                {
-                    if (rented is not null)
-                    {
-                        ArrayPool<byte>.Shared.Return(rented);
-                    }
-                }
+    internal static string? DecodeText(in AuditField field) => DecodeText(field, nulAsSpace: false);
 
-            default:
-                return Encoding.UTF8.GetString(field.RawValue);
+    /// <summary>
+    /// The decoded value as UTF-8 text, decoded in a stack or pooled buffer (one string made); null when absent. With
+    /// <paramref name="nulAsSpace"/> every NUL byte becomes a space first: an ASCII byte is never part of another UTF-8
+    /// sequence, valid or not, so this reads as the text with every U+0000 replaced, without a second string.
+    /// </summary>
+    internal static string? DecodeText(in AuditField field, bool nulAsSpace)
+    {
+        if (field.Kind == FieldKind.Absent)
+        {
+            return null;
+        }
+
+        if (field.Kind != FieldKind.Hex && !nulAsSpace)
+        {
+            return Encoding.UTF8.GetString(field.RawValue);
+        }
+
+        var length = field.DecodedLength;
+        var rented = length <= 512 ? null : ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Span<byte> buffer = rented ?? stackalloc byte[length];
+            TryDecodeBytes(field, buffer, out var written);
+            var text = buffer[..written];
+            if (nulAsSpace)
+            {
+                text.Replace((byte)0, (byte)' ');
+            }
+
+            return Encoding.UTF8.GetString(text);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 }
