@@ -12,6 +12,12 @@ namespace AuditSentinel.Parsing.Interpretation;
 /// </summary>
 public static class ExecveAssembler
 {
+    /// <summary>
+    /// How many arguments may be missing before argv stops keeping their places: far more than a lost EXECVE record
+    /// takes (one record holds at most about 7.5 KB of arguments), far fewer than a crafted argc could claim.
+    /// </summary>
+    public const int MaxMissingArguments = 4096;
+
     private static readonly ExecveArguments NoArguments = new([], null, []);
 
     /// <summary>
@@ -125,6 +131,20 @@ public static class ExecveAssembler
         var problems = new List<string>();
         var highest = parts.Count == 0 ? -1 : parts.Keys.Last();
         var count = Math.Max(argc ?? 0, highest + 1);
+        var arguments = count - parts.Count <= MaxMissingArguments
+            ? WithPlaceholders(parts, count, problems)
+            : InIndexOrder(parts, count, problems);
+        if (argc is { } declared && highest >= declared)
+        {
+            problems.Add(Describe($"arguments beyond argc={declared} were logged"));
+        }
+
+        return new ExecveArguments(arguments, argc, problems);
+    }
+
+    // argv as the kernel numbered it: a missing argument (a lost EXECVE record) keeps its place as null.
+    private static string?[] WithPlaceholders(SortedDictionary<int, ArgumentParts> parts, int count, List<string> problems)
+    {
         var arguments = new string?[count];
         for (var index = 0; index < count; index++)
         {
@@ -137,12 +157,22 @@ public static class ExecveAssembler
             arguments[index] = part.Assemble(index, problems);
         }
 
-        if (argc is { } declared && highest >= declared)
+        return arguments;
+    }
+
+    // An argc or an index far beyond what was logged (a crafted line, e.g. argc=2000000000) would otherwise size argv
+    // and its problem list from the log; every logged argument is kept, in index order, with one problem that says so.
+    private static string?[] InIndexOrder(SortedDictionary<int, ArgumentParts> parts, int count, List<string> problems)
+    {
+        problems.Add(Describe($"{count - parts.Count} of {count} arguments are missing; the {parts.Count} logged are listed in index order without placeholders"));
+        var arguments = new string?[parts.Count];
+        var next = 0;
+        foreach (var (index, part) in parts)
         {
-            problems.Add(Describe($"arguments beyond argc={declared} were logged"));
+            arguments[next++] = part.Assemble(index, problems);
         }
 
-        return new ExecveArguments(arguments, argc, problems);
+        return arguments;
     }
 
     private static int? ArgumentCount(in AuditField argc) =>

@@ -101,4 +101,28 @@ public class ExecveAssemblerTests
         Assert.Equal(["ls", "-l"], argv.Arguments);
         Assert.Equal(["arguments beyond argc=1 were logged"], argv.Problems);
     }
+
+    [Theory]
+    [InlineData("argc=2000000000 a0=\"ls\" a1=\"-l\"", 2_000_000_000)]
+    [InlineData("argc=2 a0=\"ls\" a1999999999=\"-l\"", 2_000_000_000)]
+    public void An_argc_or_index_far_beyond_the_logged_arguments_keeps_every_logged_argument_without_sizing_argv_from_the_log(string fields, int claimed)
+    {
+        var argv = ExecveAssembler.Assemble([FixtureRecords.Parse("type=EXECVE msg=audit(1700000000.000:12): " + fields)]);
+
+        Assert.Equal(["ls", "-l"], argv.Arguments);
+        Assert.False(argv.IsComplete);
+        Assert.Contains($"{claimed - 2} of {claimed} arguments are missing; the 2 logged are listed in index order without placeholders", argv.Problems);
+        Assert.True(argv.Problems.Count <= 2);
+    }
+
+    [Fact]
+    public void Up_to_the_limit_missing_arguments_keep_their_places()
+    {
+        var count = ExecveAssembler.MaxMissingArguments + 1;
+        var argv = ExecveAssembler.Assemble([FixtureRecords.Parse($"type=EXECVE msg=audit(1700000000.000:13): argc={count} a0=\"ls\"")]);
+
+        Assert.Equal(count, argv.Arguments.Count);
+        Assert.Equal("ls", argv.Arguments[0]);
+        Assert.Equal(ExecveAssembler.MaxMissingArguments, argv.Problems.Count);
+    }
 }
