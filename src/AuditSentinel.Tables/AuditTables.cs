@@ -56,7 +56,7 @@ public static class AuditTables
         .String("Comm", CommText, r => r.Comm)
         .String("Exe", "The executable's path.", r => r.Exe)
         .String("CommandLine", "The EXECVE arguments as one shell-quoted command line; for USER_CMD (sudo), the cmd= it ran.", r => r.CommandLine)
-        .StringArray("Argv", "The EXECVE arguments (array).", r => r.Argv)
+        .StringArray("Argv", "The EXECVE arguments (array). A missing argument (lost EXECVE record, missing chunk) is null and the raw aN fields stay in Fields; past 4,096 missing (an argc far beyond what was logged) the logged ones are listed in index order.", r => r.Argv)
         .String("ProcTitle", "The process title (PROCTITLE), arguments separated by spaces.", r => r.ProcTitle)
         .String("Cwd", "The working directory (CWD record).", r => r.Cwd)
         .StringMapArray("Paths", "The PATH records in order (array of objects: item, name, nametype, inode, mode, ouid, ogid, ...).", r => r.Paths)
