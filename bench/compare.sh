@@ -16,8 +16,8 @@ corpus="${2:-$root/out/bench/corpus-$size.log}"
 out="$root/out/bench/parse-out"
 runs="${RUNS:-3}"
 
-install() { echo "installing $1"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null; }
-need() { command -v "$1" >/dev/null 2>&1 || install "$2"; }
+apt_install() { echo "installing $1"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1" >/dev/null; }
+need() { command -v "$1" >/dev/null 2>&1 || apt_install "$2"; }
 [ "${OURS_ONLY:-0}" = 1 ] || need ausearch auditd
 [ -x /usr/bin/time ] || need time time
 need taskset util-linux
@@ -28,7 +28,7 @@ case "$build" in
     # NativeAOT: no start-up JIT and no tier-1 re-compiles (docs/performance.md). The ILCompiler packages come from
     # NuGet; the link uses clang or, failing that, gcc, with the C library's development files.
     command -v clang >/dev/null 2>&1 || need gcc gcc
-    dpkg -s libc6-dev >/dev/null 2>&1 || install libc6-dev
+    dpkg -s libc6-dev >/dev/null 2>&1 || apt_install libc6-dev
     dotnet publish "$root/src/AuditSentinel.Cli" -c Release -r linux-x64 -p:PublishAot=true \
       -o "$root/out/bench/cli-aot" --nologo -v quiet >/dev/null
     cli="$root/out/bench/cli-aot/audit-sentinel" ;;
