@@ -17,7 +17,7 @@ internal static class InputResolver
         {
             if (path == "-")
             {
-                inputs.Add(new LogInput("stdin", null, Console.OpenStandardInput));
+                inputs.Add(new LogInput("stdin", null, () => new InterruptibleInputStream(Console.OpenStandardInput())));
             }
             else if (Directory.Exists(path))
             {
