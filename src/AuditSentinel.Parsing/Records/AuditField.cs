@@ -21,7 +21,7 @@ public readonly struct AuditField
     public ReadOnlySpan<byte> Name => _record.NameOf(_token);
 
     /// <summary>The value as written, without surrounding quotes or braces; hex stays hex.</summary>
-    public ReadOnlySpan<byte> RawValue => _record.Bytes.Slice(_token.ValueStart, _token.ValueLength);
+    public ReadOnlySpan<byte> RawValue => _record.ValueOf(_token);
 
     /// <summary>How the value was written.</summary>
     public FieldKind Kind => _token.Kind;
