@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AuditSentinel.Parsing.Records;
@@ -49,7 +50,11 @@ public readonly struct AuditField
     public bool TryDecodeBytes(Span<byte> destination, out int written) => FieldValues.TryDecodeBytes(this, destination, out written);
 
     /// <summary>The number of bytes <see cref="TryDecodeBytes"/> needs.</summary>
-    public int DecodedLength => Kind == FieldKind.Hex ? RawValue.Length / 2 : Kind == FieldKind.Absent ? 0 : RawValue.Length;
+    public int DecodedLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Kind == FieldKind.Hex ? _token.ValueLength / 2 : Kind == FieldKind.Absent ? 0 : _token.ValueLength;
+    }
 
     /// <summary>Parses a decimal integer value (negative allowed).</summary>
     public bool TryGetInt64(out long value) => FieldValues.TryParseInt64(RawValue, out value);

@@ -55,7 +55,8 @@ internal static class AuditStamp
     // The number of digits that start the text and, in value, what they read (meaningful up to 19 digits).
     private static int LeadingDigits(ReadOnlySpan<byte> text, out ulong value)
     {
-        value = 0;
+        // Summed in a local: an out parameter lives in memory, and would be stored on every digit.
+        var sum = 0UL;
         var i = 0;
         for (; i < text.Length; i++)
         {
@@ -65,9 +66,10 @@ internal static class AuditStamp
                 break;
             }
 
-            value = (value * 10) + digit;
+            sum = (sum * 10) + digit;
         }
 
+        value = sum;
         return i;
     }
 

@@ -232,6 +232,7 @@ internal ref struct FieldTokenizer
 
     private readonly int SkipToken(int i, int to) => DelimiterBits.Next(_valueEnds, i, to);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddBare(int nameStart, int nameLength, int valueStart, int valueLength, FieldOrigin origin)
     {
         var value = _line.Slice(valueStart, valueLength);
@@ -278,8 +279,11 @@ internal ref struct FieldTokenizer
             Grow();
         }
 
-        _tokens[_count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
-        _keys[_count++] = key;
+        // Locals: a store through the spans could, for all the compiler knows, change these fields.
+        var count = _count;
+        _keys[count] = key;
+        _tokens[count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
+        _count = count + 1;
     }
 
     private void Rename(ref int nameStart, ref int nameLength, ref ulong key)
