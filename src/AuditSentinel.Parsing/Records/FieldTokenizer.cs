@@ -279,11 +279,8 @@ internal ref struct FieldTokenizer
             Grow();
         }
 
-        // Locals: a store through the spans could, for all the compiler knows, change these fields.
-        var count = _count;
-        _keys[count] = key;
-        _tokens[count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
-        _count = count + 1;
+        _tokens[_count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
+        _keys[_count++] = key;
     }
 
     private void Rename(ref int nameStart, ref int nameLength, ref ulong key)
