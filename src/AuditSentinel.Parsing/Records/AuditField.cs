@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AuditSentinel.Parsing.Records;
@@ -21,7 +22,7 @@ public readonly struct AuditField
     public ReadOnlySpan<byte> Name => _record.NameOf(_token);
 
     /// <summary>The value as written, without surrounding quotes or braces; hex stays hex.</summary>
-    public ReadOnlySpan<byte> RawValue => _record.Bytes.Slice(_token.ValueStart, _token.ValueLength);
+    public ReadOnlySpan<byte> RawValue => _record.ValueOf(_token);
 
     /// <summary>How the value was written.</summary>
     public FieldKind Kind => _token.Kind;
@@ -49,7 +50,11 @@ public readonly struct AuditField
     public bool TryDecodeBytes(Span<byte> destination, out int written) => FieldValues.TryDecodeBytes(this, destination, out written);
 
     /// <summary>The number of bytes <see cref="TryDecodeBytes"/> needs.</summary>
-    public int DecodedLength => Kind == FieldKind.Hex ? RawValue.Length / 2 : Kind == FieldKind.Absent ? 0 : RawValue.Length;
+    public int DecodedLength
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Kind == FieldKind.Hex ? _token.ValueLength / 2 : Kind == FieldKind.Absent ? 0 : _token.ValueLength;
+    }
 
     /// <summary>Parses a decimal integer value (negative allowed).</summary>
     public bool TryGetInt64(out long value) => FieldValues.TryParseInt64(RawValue, out value);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AuditSentinel.Parsing.Records;
@@ -8,15 +9,26 @@ namespace AuditSentinel.Parsing.Records;
 /// </summary>
 public sealed class AuditRecord
 {
-    private readonly ArraySegment<byte> _line;
-    private readonly ArraySegment<FieldToken> _fields;
-    private readonly ArraySegment<ulong> _nameKeys;
+    // The pieces' arrays and offsets are held apart rather than as ArraySegments: a field's value is read hundreds of
+    // thousands of times per megabyte, and building it from these is one range check.
+    private readonly byte[] _lineChunk;
+    private readonly int _lineStart;
+    private readonly int _lineLength;
+    private readonly FieldToken[] _tokenChunk;
+    private readonly int _tokenStart;
+    private readonly ulong[] _keyChunk;
+    private readonly int _keyStart;
 
     internal AuditRecord(ArraySegment<byte> line, RecordHeader header, ArraySegment<FieldToken> fields, ArraySegment<ulong> nameKeys, long lineNumber)
     {
-        _line = line;
-        _fields = fields;
-        _nameKeys = nameKeys;
+        _lineChunk = line.Array ?? [];
+        _lineStart = line.Offset;
+        _lineLength = line.Count;
+        _tokenChunk = fields.Array ?? [];
+        _tokenStart = fields.Offset;
+        _keyChunk = nameKeys.Array ?? [];
+        _keyStart = nameKeys.Offset;
+        FieldCount = fields.Count;
         Node = header.Node;
         TypeNumber = header.TypeNumber;
         TypeName = header.TypeName;
@@ -48,17 +60,24 @@ public sealed class AuditRecord
     public long LineNumber { get; }
 
     /// <summary>The whole line as read, without the line terminator.</summary>
-    public ReadOnlySpan<byte> Bytes => _line.AsSpan();
+    public ReadOnlySpan<byte> Bytes => new(_lineChunk, _lineStart, _lineLength);
 
     /// <summary>The whole line as text.</summary>
     public string LineText => Encoding.UTF8.GetString(Bytes);
 
     /// <summary>The number of fields, ENRICHED ones included.</summary>
-    public int FieldCount => _fields.Count;
+    public int FieldCount { get; }
 
     /// <summary>The field at <paramref name="index"/>, in line order.</summary>
-    public AuditField this[int index] =>
-        (uint)index < (uint)FieldCount ? new AuditField(this, _fields.Array![_fields.Offset + index]) : throw new ArgumentOutOfRangeException(nameof(index));
+    public AuditField this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)FieldCount, nameof(index));
+            return new AuditField(this, _tokenChunk[_tokenStart + index]);
+        }
+    }
 
     /// <summary>Finds the first field of this name in the body or the <c>msg='...'</c> payload (not the ENRICHED part).</summary>
     public bool TryGetField(ReadOnlySpan<byte> name, out AuditField field) => TryFind(name, enriched: false, out field);
@@ -92,8 +111,8 @@ public sealed class AuditRecord
     public int IndexOf(ReadOnlySpan<byte> name, bool enriched = false, int start = 0)
     {
         // One vectorized search over the names' 8-byte keys finds the candidates; the few that match are checked.
-        var keys = _nameKeys.AsSpan();
-        var fields = _fields.AsSpan();
+        var keys = NameKeys;
+        var fields = Tokens;
         var key = FieldToken.KeyOf(name);
         var i = Math.Max(start, 0);
         while (i < keys.Length)
@@ -119,19 +138,23 @@ public sealed class AuditRecord
     }
 
     /// <summary>The field tokens, in line order, for a caller that reads every field's name in one pass.</summary>
-    internal ReadOnlySpan<FieldToken> Tokens => _fields.AsSpan(0, FieldCount);
+    internal ReadOnlySpan<FieldToken> Tokens => new(_tokenChunk, _tokenStart, FieldCount);
 
     /// <summary>The fields' name keys (<see cref="FieldToken.KeyOf"/>), one per token, as the tokenizer computed them.</summary>
-    internal ReadOnlySpan<ulong> NameKeys => _nameKeys.AsSpan(0, FieldCount);
+    internal ReadOnlySpan<ulong> NameKeys => new(_keyChunk, _keyStart, FieldCount);
 
     /// <summary>The name <paramref name="token"/> points at: in the line, or a synthetic one.</summary>
     internal ReadOnlySpan<byte> NameOf(scoped in FieldToken token) =>
-        token.NameStart >= 0 ? _line.AsSpan(token.NameStart, token.NameLength) : FieldTokenizer.SyntheticNames[~token.NameStart];
+        token.NameStart >= 0 ? new ReadOnlySpan<byte>(_lineChunk, _lineStart + token.NameStart, token.NameLength) : FieldTokenizer.SyntheticNames[~token.NameStart];
+
+    /// <summary>The value <paramref name="token"/> points at, as written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ReadOnlySpan<byte> ValueOf(scoped in FieldToken token) => new(_lineChunk, _lineStart + token.ValueStart, token.ValueLength);
 
     private bool TryFind(ReadOnlySpan<byte> name, bool enriched, out AuditField field)
     {
         var index = IndexOf(name, enriched);
-        field = index < 0 ? default : new AuditField(this, _fields[index]);
+        field = index < 0 ? default : new AuditField(this, _tokenChunk[_tokenStart + index]);
         return index >= 0;
     }
 }

@@ -5,7 +5,11 @@ namespace AuditSentinel.Parsing.Records;
 /// <summary>Parses the inside of <c>audit(...)</c>: <c>1795333528.777:6918</c> or ausearch's <c>11/22/26 07:45:28.777:6918</c>.</summary>
 internal static class AuditStamp
 {
-    internal static bool TryParseRaw(ReadOnlySpan<byte> stamp, out AuditTimestamp timestamp, out ulong serial)
+    internal static bool TryParseRaw(ReadOnlySpan<byte> stamp, out AuditTimestamp timestamp, out ulong serial) =>
+        TryParseKernelStamp(stamp, out timestamp, out serial) || TryParseAnyRaw(stamp, out timestamp, out serial);
+
+    /// <summary>The general reading of a raw stamp, for any form <see cref="TryParseKernelStamp"/> leaves to it.</summary>
+    internal static bool TryParseAnyRaw(ReadOnlySpan<byte> stamp, out AuditTimestamp timestamp, out ulong serial)
     {
         timestamp = default;
         serial = 0;
@@ -21,6 +25,52 @@ internal static class AuditStamp
 
         timestamp = new AuditTimestamp(seconds, millis);
         return true;
+    }
+
+    /// <summary>
+    /// The form the kernel writes, digits.ddd:digits with at most 18 digits each side, in one pass; false for anything
+    /// else, which <see cref="TryParseAnyRaw"/> reads (and reads alike for this form).
+    /// </summary>
+    internal static bool TryParseKernelStamp(ReadOnlySpan<byte> stamp, out AuditTimestamp timestamp, out ulong serial)
+    {
+        timestamp = default;
+        serial = 0;
+        var dot = LeadingDigits(stamp, out var seconds);
+        if (dot is 0 or > 18 || stamp.Length - dot < 6 || stamp[dot] != (byte)'.' || stamp[dot + 4] != (byte)':'
+            || LeadingDigits(stamp.Slice(dot + 1, 3), out var millis) != 3)
+        {
+            return false;
+        }
+
+        var serialDigits = stamp[(dot + 5)..];
+        if (serialDigits.Length > 18 || LeadingDigits(serialDigits, out serial) != serialDigits.Length)
+        {
+            return false;
+        }
+
+        timestamp = new AuditTimestamp((long)seconds, (int)millis);
+        return true;
+    }
+
+    // The number of digits that start the text and, in value, what they read (meaningful up to 19 digits).
+    private static int LeadingDigits(ReadOnlySpan<byte> text, out ulong value)
+    {
+        // Summed in a local: an out parameter lives in memory, and would be stored on every digit.
+        var sum = 0UL;
+        var i = 0;
+        for (; i < text.Length; i++)
+        {
+            var digit = (uint)(text[i] - '0');
+            if (digit > 9)
+            {
+                break;
+            }
+
+            sum = (sum * 10) + digit;
+        }
+
+        value = sum;
+        return i;
     }
 
     // ausearch -i prints local time as MM/DD/YY HH:MM:SS.mmm; the project reads it as UTC (run ausearch with TZ=UTC).

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace AuditSentinel.Parsing.Records;
@@ -47,6 +48,7 @@ internal static class DelimiterBits
     }
 
     /// <summary>The first position at or after <paramref name="from"/> whose bit is set, or <paramref name="to"/> when none is before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Next(ReadOnlySpan<ulong> bits, int from, int to)
     {
         if (from >= to)
@@ -54,15 +56,16 @@ internal static class DelimiterBits
             return to;
         }
 
-        var word = from / BytesPerWord;
-        var rest = bits[word] >> (from % BytesPerWord);
-        if (rest != 0)
-        {
-            return Math.Min(to, from + BitOperations.TrailingZeroCount(rest));
-        }
+        // Names and values are mostly shorter than a word: the first word usually answers, inlined; a shift of a
+        // 64-bit number uses the low 6 bits of the count, so "from" needs no masking.
+        var rest = bits[from >> 6] >> from;
+        return rest != 0 ? Math.Min(to, from + BitOperations.TrailingZeroCount(rest)) : NextInLaterWords(bits, from, to);
+    }
 
-        var lastWord = (to - 1) / BytesPerWord;
-        for (word++; word <= lastWord; word++)
+    private static int NextInLaterWords(ReadOnlySpan<ulong> bits, int from, int to)
+    {
+        var lastWord = (to - 1) >> 6;
+        for (var word = (from >> 6) + 1; word <= lastWord; word++)
         {
             if (bits[word] != 0)
             {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace AuditSentinel.Parsing.Records;
 
@@ -44,6 +45,7 @@ internal readonly record struct FieldToken(int NameStart, int NameLength, int Va
     /// <see cref="KeyOf"/> of the name at <paramref name="start"/> in <paramref name="line"/>: one unaligned 8-byte
     /// load and a mask when the line has 8 bytes there, which is the case for almost every name.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong KeyAt(ReadOnlySpan<byte> line, int start, int length)
     {
         if (line.Length - start < sizeof(ulong))

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AuditSentinel.Parsing.Records;
 
 /// <summary>
@@ -108,21 +110,22 @@ internal ref struct FieldTokenizer
                 continue;
             }
 
-            if (i < to && line[i] == (byte)'"')
+            var first = i < to ? line[i] : (byte)0;
+            if (first == (byte)'"')
             {
                 var close = line[(i + 1)..to].IndexOf((byte)'"');
                 var end = close < 0 ? to : i + 1 + close;
                 Add(nameStart, nameLength, i + 1, end - i - 1, FieldKind.Quoted, origin);
                 i = Math.Min(end + 1, to);
             }
-            else if (i < to && line[i] == (byte)'\'' && origin != FieldOrigin.Enriched)
+            else if (first == (byte)'\'' && origin != FieldOrigin.Enriched)
             {
                 var close = line[(i + 1)..to].LastIndexOf((byte)'\'');
                 var end = close < 0 ? to : i + 1 + close;
                 Scan(i + 1, end, FieldOrigin.Message, continuation: true);
                 i = Math.Min(end + 1, to);
             }
-            else if (i < to && line[i] == (byte)'{')
+            else if (first == (byte)'{')
             {
                 i = Braced(nameStart, nameLength, i, to, origin);
             }
@@ -133,7 +136,8 @@ internal ref struct FieldTokenizer
                 var valueEnd = i;
                 if (continuation)
                 {
-                    valueEnd = ExtendOverBareWords(ref i, valueEnd, to);
+                    valueEnd = ExtendOverBareWords(valueEnd, to);
+                    i = valueEnd;
                 }
 
                 while (valueEnd > valueStart && (line[valueEnd - 1] == (byte)',' || (parenthesized && line[valueEnd - 1] == (byte)')')))
@@ -147,13 +151,13 @@ internal ref struct FieldTokenizer
     }
 
     // A value written without quotes in a user-space message or an interpreted line may hold spaces
-    // ("proctitle=ls -l /tmp"): the following words belong to it until one looks like key=value.
-    private readonly int ExtendOverBareWords(ref int i, int valueEnd, int to)
+    // ("proctitle=ls -l /tmp"): the following words belong to it until one looks like key=value. Returns the new end.
+    private readonly int ExtendOverBareWords(int valueEnd, int to)
     {
         var line = _line;
         while (true)
         {
-            var j = i;
+            var j = valueEnd;
             while (j < to && line[j] == (byte)' ')
             {
                 j++;
@@ -178,7 +182,6 @@ internal ref struct FieldTokenizer
                 return valueEnd;
             }
 
-            i = wordEnd;
             valueEnd = wordEnd;
         }
     }
@@ -229,23 +232,25 @@ internal ref struct FieldTokenizer
 
     private readonly int SkipToken(int i, int to) => DelimiterBits.Next(_valueEnds, i, to);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddBare(int nameStart, int nameLength, int valueStart, int valueLength, FieldOrigin origin)
     {
         var value = _line.Slice(valueStart, valueLength);
         var key = FieldToken.KeyAt(_line, nameStart, nameLength);
         var kind = FieldKind.Plain;
-        if (FieldValues.IsAbsentMarker(value))
+        if (value.Length is 1 or 6 && FieldValues.IsAbsentMarker(value))
         {
             kind = FieldKind.Absent;
         }
-        else if (!_interpreted && origin != FieldOrigin.Enriched
+        else if (value.Length > 1 && char.IsAsciiHexDigitUpper((char)value[0]) && !_interpreted && origin != FieldOrigin.Enriched
                  && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), key, _isExecve))
         {
+            // The first digit and the length sift out most values before the name is looked up.
             if (FieldValues.IsUppercaseHex(value))
             {
                 kind = FieldKind.Hex;
             }
-            else if (value.Length > 1 && value[^1] == (byte)'"' && FieldValues.IsUppercaseHex(value[..^1]))
+            else if (value[^1] == (byte)'"' && FieldValues.IsUppercaseHex(value[..^1]))
             {
                 // Seen in the wild (go-libaudit's ubuntu17 sample: key=6578...74"): auparse decodes the hex and ignores the stray quote.
                 kind = FieldKind.Hex;
@@ -260,7 +265,25 @@ internal ref struct FieldTokenizer
         Add(nameStart, nameLength, nameStart < 0 ? 0 : FieldToken.KeyAt(_line, nameStart, nameLength), valueStart, valueLength, kind, origin);
 
     // A synthetic name (nameStart < 0) brings its own length and key; a real "auid"/"ses" after the word "old" becomes one.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Add(int nameStart, int nameLength, ulong key, int valueStart, int valueLength, FieldKind kind, FieldOrigin origin)
+    {
+        if (nameStart < 0 || _pendingOld == 1)
+        {
+            Rename(ref nameStart, ref nameLength, ref key);
+        }
+
+        _pendingOld = -1;
+        if (_count >= _tokens.Length || _count >= _keys.Length)
+        {
+            Grow();
+        }
+
+        _tokens[_count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
+        _keys[_count++] = key;
+    }
+
+    private void Rename(ref int nameStart, ref int nameLength, ref ulong key)
     {
         if (nameStart >= 0 && _pendingOld == 1 && ((key == AuidKey && nameLength == 4) || (key == SesKey && nameLength == 3)))
         {
@@ -272,19 +295,15 @@ internal ref struct FieldTokenizer
             key = SyntheticKeys[~nameStart];
             nameLength = SyntheticNames[~nameStart].Length;
         }
+    }
 
-        _pendingOld = -1;
-        if (_count == _tokens.Length || _count == _keys.Length)
-        {
-            var tokens = new FieldToken[Math.Max(_count * 2, 16)];
-            var keys = new ulong[tokens.Length];
-            Tokens.CopyTo(tokens);
-            Keys.CopyTo(keys);
-            _tokens = tokens;
-            _keys = keys;
-        }
-
-        _tokens[_count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
-        _keys[_count++] = key;
+    private void Grow()
+    {
+        var tokens = new FieldToken[Math.Max(_count * 2, 16)];
+        var keys = new ulong[tokens.Length];
+        Tokens.CopyTo(tokens);
+        Keys.CopyTo(keys);
+        _tokens = tokens;
+        _keys = keys;
     }
 }

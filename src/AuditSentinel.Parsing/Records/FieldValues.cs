@@ -80,13 +80,13 @@ public static class FieldValues
             return false;
         }
 
-        // The runtime's decoder is vectorized and takes both cases, as the kernel's and ausearch's hex may come in.
-        if (Convert.FromHexString(hex, destination, out _, out written) != OperationStatus.Done)
+        // Both cases: the kernel's hex is uppercase, ausearch's and aureport's may not be.
+        if (!HexDecoder.TryDecode(hex, destination))
         {
-            written = 0;
             return false;
         }
 
+        written = hex.Length / 2;
         return true;
     }
 

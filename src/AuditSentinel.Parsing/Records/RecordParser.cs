@@ -64,13 +64,14 @@ public sealed class RecordParser
     private bool TryParseHeader(ReadOnlySpan<byte> line, out RecordHeader header, out RejectReason reason)
     {
         header = default;
-        if (line.IsEmpty || line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0)
+        // The first byte settles both checks for almost every line, before the whole line is searched.
+        if (line.IsEmpty || (line[0] is (byte)' ' or (byte)'\t' && line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0))
         {
             reason = RejectReason.BlankLine;
             return false;
         }
 
-        if (line.Length >= 4 && line.IndexOfAnyExcept((byte)'-') < 0)
+        if (line.Length >= 4 && line[0] == (byte)'-' && line.IndexOfAnyExcept((byte)'-') < 0)
         {
             reason = RejectReason.EventSeparator;
             return false;
@@ -167,7 +168,29 @@ public sealed class RecordParser
         return line[..end];
     }
 
-    private static int FindTypeKeyword(ReadOnlySpan<byte> line)
+    /// <summary>Where the first "type=" that starts a word stands in the line; -1 when none does.</summary>
+    internal static int FindTypeKeyword(ReadOnlySpan<byte> line)
+    {
+        // auditd writes "type=" first or after one "node=HOST" word: that "type=" is the first one at a word start.
+        if (line.StartsWith("type="u8))
+        {
+            return 0;
+        }
+
+        if (line.StartsWith("node="u8))
+        {
+            var space = line.IndexOf((byte)' ');
+            if (space > 0 && line[(space + 1)..].StartsWith("type="u8))
+            {
+                return space + 1;
+            }
+        }
+
+        return SearchTypeKeyword(line);
+    }
+
+    /// <summary><see cref="FindTypeKeyword"/> by searching the whole line, whatever its prefix.</summary>
+    internal static int SearchTypeKeyword(ReadOnlySpan<byte> line)
     {
         var offset = 0;
         while (true)
@@ -256,7 +279,24 @@ public sealed class RecordParser
         return _lastNode;
     }
 
-    private static ReadOnlySpan<byte> NodeBytes(ReadOnlySpan<byte> prefix)
+    /// <summary>The host named in the part of a line before "type=": by <c>node=</c>, else by a syslog wrapper; empty when none.</summary>
+    internal static ReadOnlySpan<byte> NodeBytes(ReadOnlySpan<byte> prefix)
+    {
+        // auditd's own prefix, "node=HOST ", is read without the searches the general way makes.
+        if (prefix.Length > 5 && prefix.StartsWith("node="u8) && prefix[^1] == (byte)' ')
+        {
+            var host = prefix[5..^1];
+            if (host.IndexOfAny((byte)' ', (byte)'=') < 0)
+            {
+                return host;
+            }
+        }
+
+        return SearchNodeBytes(prefix);
+    }
+
+    /// <summary><see cref="NodeBytes"/> by searching the prefix, whatever its form.</summary>
+    internal static ReadOnlySpan<byte> SearchNodeBytes(ReadOnlySpan<byte> prefix)
     {
         prefix = prefix.TrimEnd((byte)' ');
         var nodeAt = prefix.LastIndexOf("node="u8);

@@ -20,9 +20,12 @@ internal static class RecordTypeByteLookup
     /// <param name="canonicalName">The name <see cref="RecordType.NameOf"/> gives that number.</param>
     internal static bool TryFind(ReadOnlySpan<byte> name, out int number, out string canonicalName)
     {
-        for (var slot = SlotOf(name); Slots[slot] is { } entry; slot = (slot + 1) & SlotMask)
+        var (head, tail) = KeysOf(name);
+        for (var slot = SlotOf(head, tail, name.Length); Slots[slot] is { } entry; slot = (slot + 1) & SlotMask)
         {
-            if (name.SequenceEqual(entry.Name))
+            // The first and last 8 bytes and the length are the whole name up to 16 bytes; only longer ones are compared.
+            if (entry.Head == head && entry.Tail == tail && entry.Name.Length == name.Length
+                && (name.Length <= 2 * sizeof(ulong) || name.SequenceEqual(entry.Name)))
             {
                 number = entry.Number;
                 canonicalName = entry.CanonicalName;
@@ -35,10 +38,12 @@ internal static class RecordTypeByteLookup
         return false;
     }
 
-    private static int SlotOf(ReadOnlySpan<byte> name)
+    private static (ulong Head, ulong Tail) KeysOf(ReadOnlySpan<byte> name) =>
+        (FieldToken.KeyOf(name), FieldToken.KeyOf(name.Length > sizeof(ulong) ? name[^sizeof(ulong)..] : []));
+
+    private static int SlotOf(ulong head, ulong tail, int length)
     {
-        var tail = name.Length > sizeof(ulong) ? name[^sizeof(ulong)..] : [];
-        var hash = (FieldToken.KeyOf(name) * 0x9E3779B97F4A7C15UL) ^ (FieldToken.KeyOf(tail) * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)name.Length;
+        var hash = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length;
         return (int)(hash >> 54) & SlotMask;
     }
 
@@ -48,17 +53,18 @@ internal static class RecordTypeByteLookup
         foreach (var (number, name) in RecordTypeNames.All)
         {
             var bytes = Encoding.ASCII.GetBytes(name);
-            var slot = SlotOf(bytes);
+            var (head, tail) = KeysOf(bytes);
+            var slot = SlotOf(head, tail, bytes.Length);
             while (slots[slot] is not null)
             {
                 slot = (slot + 1) & SlotMask;
             }
 
-            slots[slot] = new Entry(bytes, number, RecordType.NameOf(number));
+            slots[slot] = new Entry(bytes, head, tail, number, RecordType.NameOf(number));
         }
 
         return slots;
     }
 
-    private sealed record Entry(byte[] Name, int Number, string CanonicalName);
+    private sealed record Entry(byte[] Name, ulong Head, ulong Tail, int Number, string CanonicalName);
 }

@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AuditSentinel.Parsing.Records;
+using AuditSentinel.TestSupport;
+
+namespace AuditSentinel.Parsing.Tests.Records;
+
+/// <summary>
+/// The header reader takes shortcuts for the forms auditd writes ("node=HOST type=...", "type=...",
+/// <c>seconds.millis:serial</c>): on every fixture line and on crafted near misses, each shortcut must give what the
+/// general search gives.
+/// </summary>
+public partial class HeaderFastPathTests
+{
+    // Near misses of the usual forms: doubled spaces, '=' or "node=" inside the host, an empty host, "type=" inside a word.
+    private static readonly string[] CraftedLines =
+    [
+        "node=web01 type=SYSCALL msg=audit(1795333528.773:4160): x=1",
+        "node= type=SYSCALL msg=audit(1.000:1): x=1",
+        "node=web01  type=SYSCALL msg=audit(1.000:1): x=1",
+        "node=a=b type=SYSCALL msg=audit(1.000:1): x=1",
+        "node=node=b type=SYSCALL msg=audit(1.000:1): x=1",
+        "node=anode=b type=SYSCALL msg=audit(1.000:1): x=1",
+        "node=subtype=x type=SYSCALL msg=audit(1.000:1): x=1",
+        "node=web01 subtype=SYSCALL type=PATH msg=audit(1.000:1): x=1",
+        "node=web01 other=1 type=SYSCALL msg=audit(1.000:1): x=1",
+        "node=web01type=SYSCALL msg=audit(1.000:1): x=1",
+        "node=web01",
+        "node=web01 ",
+        "type=SYSCALL msg=audit(1.000:1): x=1",
+        "typo=SYSCALL type=PATH msg=audit(1.000:1): x=1",
+        "Nov 22 07:45:28 web01 audispd: node=vm7 type=USER_CMD msg=audit(1795333528.773:4160): pid=1",
+        "Nov 22 07:45:28 node=web01 audispd: type=USER_CMD msg=audit(1795333528.773:4160): pid=1",
+    ];
+
+    // Near misses of the kernel's stamp: widths around 18 digits, signs, missing parts, other separators.
+    private static readonly string[] CraftedStamps =
+    [
+        "1795333528.773:4160", "0.000:0", "1.000:1", "123456789012345678.999:123456789012345678",
+        "1234567890123456789.000:1", "1.000:1234567890123456789", "9223372036854775807.001:7",
+        "999999999999999999.999:18446744073709551615", "1.000:18446744073709551616", "+1.000:1", "-1.000:1",
+        "1.000:+1", "1.000:-1", "1.00:1", "1.0000:1", "1.000:", "1.000", ".000:1", "1,000:1", "1.000;1", "1.0a0:1",
+        "1.000:1a", "1.000:1 ", " 1.000:1", "01.000:01", "1.000:1:2", "1.000.1:1",
+    ];
+
+    public static TheoryData<string> FixtureLogs() => [.. RepoPaths.FixtureLogs()];
+
+    [Theory]
+    [MemberData(nameof(FixtureLogs))]
+    public void The_type_keyword_and_host_are_found_where_the_general_search_finds_them(string log)
+    {
+        foreach (var line in File.ReadLines(RepoPaths.Fixture(log)).Concat(CraftedLines))
+        {
+            var bytes = Encoding.UTF8.GetBytes(line);
+            var typeAt = RecordParser.FindTypeKeyword(bytes);
+            Assert.True(RecordParser.SearchTypeKeyword(bytes) == typeAt, line);
+            if (typeAt >= 0)
+            {
+                var prefix = bytes.AsSpan(0, typeAt);
+                Assert.True(RecordParser.SearchNodeBytes(prefix).SequenceEqual(RecordParser.NodeBytes(prefix)), line);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(FixtureLogs))]
+    public void Every_stamp_the_kernel_form_reads_is_read_alike_by_the_general_reader(string log)
+    {
+        var stamps = File.ReadLines(RepoPaths.Fixture(log)).SelectMany(line => StampPattern().Matches(line).Select(m => m.Groups["stamp"].Value));
+        foreach (var stamp in stamps.Concat(CraftedStamps))
+        {
+            var bytes = Encoding.ASCII.GetBytes(stamp);
+            if (AuditStamp.TryParseKernelStamp(bytes, out var timestamp, out var serial))
+            {
+                Assert.True(AuditStamp.TryParseAnyRaw(bytes, out var expectedTimestamp, out var expectedSerial), stamp);
+                Assert.Equal((expectedTimestamp, expectedSerial), (timestamp, serial));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_kernel_form_is_what_the_kernel_writes_and_no_more()
+    {
+        Assert.True(AuditStamp.TryParseKernelStamp("1795333528.773:4160"u8, out var timestamp, out var serial));
+        Assert.Equal((new AuditTimestamp(1795333528, 773), 4160UL), (timestamp, serial));
+        Assert.True(AuditStamp.TryParseKernelStamp("123456789012345678.999:123456789012345678"u8, out _, out _));
+
+        // Left to the general reader: 19 digits (they may overflow), signs, and anything not plain digits.
+        Assert.False(AuditStamp.TryParseKernelStamp("1234567890123456789.000:1"u8, out _, out _));
+        Assert.False(AuditStamp.TryParseKernelStamp("1.000:1234567890123456789"u8, out _, out _));
+        Assert.False(AuditStamp.TryParseKernelStamp("+1.000:1"u8, out _, out _));
+        Assert.False(AuditStamp.TryParseKernelStamp("1.000:"u8, out _, out _));
+        Assert.False(AuditStamp.TryParseKernelStamp("1.00:1"u8, out _, out _));
+        Assert.True(AuditStamp.TryParseRaw("9223372036854775807.001:7"u8, out timestamp, out _));
+        Assert.Equal(new AuditTimestamp(long.MaxValue, 1), timestamp);
+    }
+
+    [GeneratedRegex(@"audit\((?<stamp>[^)]*)\)", RegexOptions.None, matchTimeoutMilliseconds: 5000)]
+    private static partial Regex StampPattern();
+}
