@@ -30,6 +30,9 @@ internal sealed class EventFields : IDisposable
     private int[] _first = new int[8 * MappedNames.Count];
     private int[] _next = new int[256];
 
+    // Per mapped name: how many fields of the event have it; a name held once has no duplicate to take.
+    private readonly int[] _occurrences = new int[MappedNames.Count];
+
     private EventFields()
     {
     }
@@ -234,6 +237,7 @@ internal sealed class EventFields : IDisposable
 
         _taken.AsSpan(0, words).Clear();
         _first.AsSpan(0, _count * MappedNames.Count).Fill(None);
+        _occurrences.AsSpan().Clear();
         for (var r = 0; r < _count; r++)
         {
             Index(r);
@@ -256,6 +260,7 @@ internal sealed class EventFields : IDisposable
             }
 
             next[f] = None;
+            _occurrences[name]++;
             if (first[name] == None)
             {
                 first[name] = f;
@@ -279,7 +284,7 @@ internal sealed class EventFields : IDisposable
     {
         Mark(r, f);
         var field = _records[r][f];
-        if (_count > 1)
+        if (_count > 1 && _occurrences[(int)name] > 1)
         {
             TakeDuplicates(name, field.RawValue);
         }
