@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AuditSentinel.Parsing.Records;
 using AuditSentinel.Tables.Rows;
 
@@ -309,12 +310,15 @@ internal sealed class EventFields : IDisposable
         }
     }
 
+    // Both run once or more for every field of every event, and are a few instructions: inlined.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsTaken(int r, int f)
     {
         var bit = _firstBit[r] + f;
         return (_taken[bit >> 6] & (1UL << bit)) != 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Mark(int r, int f)
     {
         var bit = _firstBit[r] + f;
