@@ -32,7 +32,7 @@ public class FieldMapTests
             var expected = new List<KeyValuePair<string, string>>();
             for (var f = 0; f < record.FieldCount; f++)
             {
-                builder.Add(record[f]);
+                builder.Add(record, record.Bytes, record.Tokens[f]);
                 if (record[f].Text is { } text)
                 {
                     expected.Add(new(record[f].NameText, text));
@@ -78,7 +78,7 @@ public class FieldMapTests
         {
             for (var f = 0; f < record.FieldCount; f++)
             {
-                builder.AddDistinct(record[f]);
+                builder.AddDistinct(record, record.Bytes, record.Tokens[f]);
                 if (record[f].Text is { } text)
                 {
                     AddDistinct(expected, record[f].NameText, text);

@@ -170,9 +170,10 @@ internal sealed class EventFields : IDisposable
     internal FieldMap AllFields(AuditRecord record)
     {
         _map.Clear();
-        for (var f = 0; f < record.FieldCount; f++)
+        var line = record.Bytes;
+        foreach (ref readonly var token in record.Tokens)
         {
-            _map.Add(record[f]);
+            _map.Add(record, line, token);
         }
 
         return _map.Build();
@@ -185,11 +186,13 @@ internal sealed class EventFields : IDisposable
         for (var r = 0; r < _count; r++)
         {
             var record = _records[r];
-            for (var f = 0; f < record.FieldCount; f++)
+            var line = record.Bytes;
+            var tokens = record.Tokens;
+            for (var f = 0; f < tokens.Length; f++)
             {
                 if (!IsTaken(r, f))
                 {
-                    _map.AddDistinct(record[f]);
+                    _map.AddDistinct(record, line, tokens[f]);
                 }
             }
         }

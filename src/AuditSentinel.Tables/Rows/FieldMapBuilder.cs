@@ -16,7 +16,7 @@ internal sealed class FieldMapBuilder
     private byte[] _bytes = new byte[4096];
     private FieldMap.Entry[] _entries = new FieldMap.Entry[64];
 
-    // Per entry, the first 8 bytes of its name as one number (FieldToken.KeyOf): one vectorized search finds a name.
+    // Per entry, the first 8 bytes of its name as one number (FieldToken.KeyOf): one compare tells most names apart.
     private ulong[] _keyWords = new ulong[64];
     private int _length;
     private int _count;
@@ -32,15 +32,18 @@ internal sealed class FieldMapBuilder
     }
 
     /// <summary>Adds the field's name and decoded value; an absent value is left out, a repeated name is kept.</summary>
-    internal void Add(in AuditField field)
+    /// <param name="record">The record of the field.</param>
+    /// <param name="line">The record's bytes (<see cref="AuditRecord.Bytes"/>), read once for all its fields.</param>
+    /// <param name="token">The field, one of the record's tokens.</param>
+    internal void Add(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
     {
-        if (field.Kind == FieldKind.Absent)
+        if (token.Kind == FieldKind.Absent)
         {
             return;
         }
 
-        var value = AppendValue(field);
-        var name = AppendName(field.Name);
+        var value = AppendValue(record, line, token);
+        var name = AppendName(record.NameOf(token));
         AddEntry(value, name.Length, name.Plain, FieldToken.KeyOf(_bytes.AsSpan(_length - name.Length, name.Length)));
     }
 
@@ -48,16 +51,19 @@ internal sealed class FieldMapBuilder
     /// Adds the field unless its value is absent or the map already has the name with the same value; a repeated name
     /// with a new value gets <c>_2</c>, <c>_3</c>, ... (the first free one).
     /// </summary>
-    internal void AddDistinct(in AuditField field)
+    /// <param name="record">The record of the field.</param>
+    /// <param name="line">The record's bytes (<see cref="AuditRecord.Bytes"/>), read once for all its fields.</param>
+    /// <param name="token">The field, one of the record's tokens.</param>
+    internal void AddDistinct(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
     {
-        if (field.Kind == FieldKind.Absent)
+        if (token.Kind == FieldKind.Absent)
         {
             return;
         }
 
         // The value goes first so that the key, and any suffix tried on it, is always at the end of the buffer.
-        var value = AppendValue(field);
-        var name = AppendName(field.Name);
+        var value = AppendValue(record, line, token);
+        var name = AppendName(record.NameOf(token));
         var keyStart = value.Start + value.Length;
         var keyLength = name.Length;
         for (var suffix = 2; ; suffix++)
@@ -86,18 +92,18 @@ internal sealed class FieldMapBuilder
     internal FieldMap Build() => new(_bytes.AsSpan(0, _length).ToArray(), _entries.AsSpan(0, _count).ToArray());
 
     // Plain text (nearly every value) is valid UTF-8 too: one scan answers both, and spares the JSON writer its own.
-    private (int Start, int Length, bool ValidUtf8, bool Plain) AppendValue(in AuditField field)
+    private (int Start, int Length, bool ValidUtf8, bool Plain) AppendValue(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
     {
-        var raw = field.RawValue;
+        var raw = line.Slice(token.ValueStart, token.ValueLength);
         var start = _length;
 
         // A decoded value is never longer than the raw one: hex halves it, every other kind is the raw bytes.
         Reserve(raw.Length);
         var destination = _bytes.AsSpan(start, raw.Length);
         var written = raw.Length;
-        if (field.Kind == FieldKind.Hex)
+        if (token.Kind == FieldKind.Hex)
         {
-            field.TryDecodeBytes(destination, out written);
+            new AuditField(record, token).TryDecodeBytes(destination, out written);
         }
         else
         {
@@ -140,22 +146,15 @@ internal sealed class FieldMapBuilder
         return 1 + digits;
     }
 
+    // A map holds a few dozen names at most: a plain loop over their words beats a vectorized search's set-up.
     private int IndexOf(ReadOnlySpan<byte> key, ulong word)
     {
         var words = _keyWords.AsSpan(0, _count);
         for (var i = 0; i < words.Length; i++)
         {
-            var found = words[i..].IndexOf(word);
-            if (found < 0)
-            {
-                return -1;
-            }
-
-            i += found;
-            var entry = _entries[i];
-
             // Names up to 8 bytes are told apart by their word and length alone.
-            if (entry.KeyLength == key.Length && (key.Length <= sizeof(ulong) || _bytes.AsSpan(entry.KeyStart, entry.KeyLength).SequenceEqual(key)))
+            if (words[i] == word && _entries[i].KeyLength == key.Length
+                && (key.Length <= sizeof(ulong) || _bytes.AsSpan(_entries[i].KeyStart, key.Length).SequenceEqual(key)))
             {
                 return i;
             }
