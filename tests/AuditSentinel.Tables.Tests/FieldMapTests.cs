@@ -32,7 +32,7 @@ public class FieldMapTests
             var expected = new List<KeyValuePair<string, string>>();
             for (var f = 0; f < record.FieldCount; f++)
             {
-                builder.Add(record[f]);
+                builder.Add(record, record.Bytes, record.Tokens[f]);
                 if (record[f].Text is { } text)
                 {
                     expected.Add(new(record[f].NameText, text));
@@ -49,28 +49,46 @@ public class FieldMapTests
     [MemberData(nameof(Logs))]
     public void Distinct_fields_drop_repeats_and_suffix_new_values(string log)
     {
-        var builder = new FieldMapBuilder();
         foreach (var record in FixtureRecords.All(log))
         {
-            builder.Clear();
-            var expected = new List<KeyValuePair<string, string>>();
-            // Twice over: the second pass repeats every name with the same value, so it must add nothing.
-            for (var pass = 0; pass < 2; pass++)
+            AssertDistinctFieldsFollowTheRule(record);
+        }
+    }
+
+    [Theory]
+    // Names longer than 8 bytes that share their first 8; a name that is another's suffixed form, before and after it.
+    [InlineData("cap_frootid=1 cap_froot=2 cap_frootid=3 cap_frootid_2=4 cap_frootix=5 cap_frootid=6 cap_frootid_3=7")]
+    [InlineData("a_2=5 a=6 a=7 a=8 a_3=9 a=6 a_2=7 a_20=1 a=9 a=10 a=11 a=12 a=13 a=14 a=15 a=16 a=17 a=18 a=19 a=20 a=21")]
+    // Names with bytes beyond ASCII (read as '?') and with bytes JSON escapes; a NUL in a name.
+    [InlineData("na\u00efve=1 na??ve=2 n\\a=3 n\"a=4 n\u0001a=5 n\u0000a=6 n=7")]
+    public void Distinct_fields_of_crafted_names_follow_the_rule(string body)
+    {
+        var line = "type=SYSCALL msg=audit(1795333528.773:4160): " + System.Text.RegularExpressions.Regex.Unescape(body);
+        var record = FixtureRecords.Parse(line);
+        Assert.Equal(body.Split(' ').Length, record.FieldCount);
+        AssertDistinctFieldsFollowTheRule(record);
+    }
+
+    private static void AssertDistinctFieldsFollowTheRule(AuditRecord record)
+    {
+        var builder = new FieldMapBuilder();
+        var expected = new List<KeyValuePair<string, string>>();
+        // Twice over: the second pass repeats every name with the same value, so it must add nothing.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (var f = 0; f < record.FieldCount; f++)
             {
-                for (var f = 0; f < record.FieldCount; f++)
+                builder.AddDistinct(record, record.Bytes, record.Tokens[f]);
+                if (record[f].Text is { } text)
                 {
-                    builder.AddDistinct(record[f]);
-                    if (record[f].Text is { } text)
-                    {
-                        AddDistinct(expected, record[f].NameText, text);
-                    }
+                    AddDistinct(expected, record[f].NameText, text);
                 }
             }
-
-            var map = builder.Build();
-            Assert.Equal(expected, map.ToList());
-            Assert.Equal(Json(expected), Json(map));
         }
+
+        var map = builder.Build();
+        Assert.Equal(expected, map.ToList());
+        Assert.Equal(Json(expected), Json(map));
     }
 
     // The rule as the Fields column documents it, on strings.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AuditSentinel.Parsing.Records;
 using AuditSentinel.Tables.Rows;
 
@@ -29,6 +30,9 @@ internal sealed class EventFields : IDisposable
     // Per record and mapped name: the first field of that name, else None; per field: the next one of its name in its record.
     private int[] _first = new int[8 * MappedNames.Count];
     private int[] _next = new int[256];
+
+    // Per mapped name: how many fields of the event have it; a name held once has no duplicate to take.
+    private readonly int[] _occurrences = new int[MappedNames.Count];
 
     private EventFields()
     {
@@ -166,9 +170,10 @@ internal sealed class EventFields : IDisposable
     internal FieldMap AllFields(AuditRecord record)
     {
         _map.Clear();
-        for (var f = 0; f < record.FieldCount; f++)
+        var line = record.Bytes;
+        foreach (ref readonly var token in record.Tokens)
         {
-            _map.Add(record[f]);
+            _map.Add(record, line, token);
         }
 
         return _map.Build();
@@ -181,11 +186,13 @@ internal sealed class EventFields : IDisposable
         for (var r = 0; r < _count; r++)
         {
             var record = _records[r];
-            for (var f = 0; f < record.FieldCount; f++)
+            var line = record.Bytes;
+            var tokens = record.Tokens;
+            for (var f = 0; f < tokens.Length; f++)
             {
                 if (!IsTaken(r, f))
                 {
-                    _map.AddDistinct(record[f]);
+                    _map.AddDistinct(record, line, tokens[f]);
                 }
             }
         }
@@ -234,6 +241,7 @@ internal sealed class EventFields : IDisposable
 
         _taken.AsSpan(0, words).Clear();
         _first.AsSpan(0, _count * MappedNames.Count).Fill(None);
+        _occurrences.AsSpan().Clear();
         for (var r = 0; r < _count; r++)
         {
             Index(r);
@@ -256,6 +264,7 @@ internal sealed class EventFields : IDisposable
             }
 
             next[f] = None;
+            _occurrences[name]++;
             if (first[name] == None)
             {
                 first[name] = f;
@@ -279,7 +288,7 @@ internal sealed class EventFields : IDisposable
     {
         Mark(r, f);
         var field = _records[r][f];
-        if (_count > 1)
+        if (_count > 1 && _occurrences[(int)name] > 1)
         {
             TakeDuplicates(name, field.RawValue);
         }
@@ -304,12 +313,15 @@ internal sealed class EventFields : IDisposable
         }
     }
 
+    // Both run once or more for every field of every event, and are a few instructions: inlined.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool IsTaken(int r, int f)
     {
         var bit = _firstBit[r] + f;
         return (_taken[bit >> 6] & (1UL << bit)) != 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Mark(int r, int f)
     {
         var bit = _firstBit[r] + f;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AuditSentinel.Parsing.Records;
 
 namespace AuditSentinel.Tables.Mapping;
@@ -18,19 +19,21 @@ internal static class MappedNames
     private static readonly Entry[] Slots = BuildSlots();
 
     /// <summary>The mapped name <paramref name="token"/> (whose name key is <paramref name="key"/>) of <paramref name="record"/> is, or -1.</summary>
+    // Inlined into the loop over an event's fields, which calls it for every field.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int Of(AuditRecord record, in FieldToken token, ulong key)
     {
         for (var slot = SlotOf(key); ; slot = (slot + 1) & SlotMask)
         {
             ref readonly var entry = ref Slots[slot];
-            if (entry.Name is null)
+            if (entry.NameLength == 0)
             {
                 return -1;
             }
 
             // Names up to 8 bytes are told apart by key and length alone.
-            if (entry.Key == key && token.NameLength == entry.Name.Length
-                && (entry.Name.Length <= sizeof(ulong) || record.NameOf(token).SequenceEqual(entry.Name)))
+            if (entry.Key == key && token.NameLength == entry.NameLength
+                && (entry.NameLength <= sizeof(ulong) || record.NameOf(token).SequenceEqual(entry.Name)))
             {
                 return entry.Enriched == (token.Origin == FieldOrigin.Enriched) ? entry.Id : -1;
             }
@@ -89,16 +92,17 @@ internal static class MappedNames
             var name = NameOf((MappedName)id).ToArray();
             var key = FieldToken.KeyOf(name);
             var slot = SlotOf(key);
-            while (slots[slot].Name is not null)
+            while (slots[slot].NameLength != 0)
             {
                 slot = (slot + 1) & SlotMask;
             }
 
-            slots[slot] = new Entry(key, name, IsEnriched((MappedName)id), id);
+            slots[slot] = new Entry(key, name.Length, name, IsEnriched((MappedName)id), id);
         }
 
         return slots;
     }
 
-    private readonly record struct Entry(ulong Key, byte[]? Name, bool Enriched, int Id);
+    // An empty slot has NameLength 0 (every mapped name has a few letters).
+    private readonly record struct Entry(ulong Key, int NameLength, byte[]? Name, bool Enriched, int Id);
 }
