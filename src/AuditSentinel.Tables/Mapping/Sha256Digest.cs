@@ -6,9 +6,9 @@ namespace AuditSentinel.Tables.Mapping;
 
 /// <summary>
 /// SHA-256 (FIPS 180-4) in managed code, for the short keys of <see cref="EventIds"/>: the platform's SHA-256 goes
-/// through OpenSSL, where every event paid for three interop calls, two error-queue clears and a context reset around a
-/// one-block hash, more instructions than the hash itself (and 10 million to load OpenSSL's provider on first use).
-/// It names events; nothing secret goes through it.
+/// through OpenSSL, where every event paid for three interop calls, two OpenSSL error-queue clears and a context reset
+/// around a one-block hash, about twice the instructions of the hash itself (and 10 million more to load OpenSSL's
+/// provider on first use). It names events; nothing secret goes through it.
 /// </summary>
 internal static class Sha256Digest
 {
