@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace AuditSentinel.Tables.Mapping;
 
@@ -78,20 +77,23 @@ internal static class Sha256Digest
             w[t] = w[t - 16] + s0 + w[t - 7] + s1;
         }
 
-        // Eight rounds per pass, each with the working variables in the places the previous one left them, so that no
-        // round spends instructions moving all eight along.
         var k = RoundConstants;
         uint a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7];
-        for (var t = 0; t < 64; t += 8)
+        for (var t = 0; t < 64; t++)
         {
-            Round(a, b, c, ref d, e, f, g, ref h, k[t] + w[t]);
-            Round(h, a, b, ref c, d, e, f, ref g, k[t + 1] + w[t + 1]);
-            Round(g, h, a, ref b, c, d, e, ref f, k[t + 2] + w[t + 2]);
-            Round(f, g, h, ref a, b, c, d, ref e, k[t + 3] + w[t + 3]);
-            Round(e, f, g, ref h, a, b, c, ref d, k[t + 4] + w[t + 4]);
-            Round(d, e, f, ref g, h, a, b, ref c, k[t + 5] + w[t + 5]);
-            Round(c, d, e, ref f, g, h, a, ref b, k[t + 6] + w[t + 6]);
-            Round(b, c, d, ref e, f, g, h, ref a, k[t + 7] + w[t + 7]);
+            var sum1 = BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25);
+            var choice = (e & f) ^ (~e & g);
+            var temp1 = h + sum1 + choice + k[t] + w[t];
+            var sum0 = BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22);
+            var majority = (a & b) ^ (a & c) ^ (b & c);
+            h = g;
+            g = f;
+            f = e;
+            e = d + temp1;
+            d = c;
+            c = b;
+            b = a;
+            a = temp1 + sum0 + majority;
         }
 
         state[0] += a;
@@ -102,17 +104,5 @@ internal static class Sha256Digest
         state[5] += f;
         state[6] += g;
         state[7] += h;
-    }
-
-    // One round: h becomes the new a, d the new e; the caller renames the others.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Round(uint a, uint b, uint c, ref uint d, uint e, uint f, uint g, ref uint h, uint constantAndWord)
-    {
-        var temp1 = h + (BitOperations.RotateRight(e, 6) ^ BitOperations.RotateRight(e, 11) ^ BitOperations.RotateRight(e, 25))
-            + ((e & f) ^ (~e & g)) + constantAndWord;
-        var temp2 = (BitOperations.RotateRight(a, 2) ^ BitOperations.RotateRight(a, 13) ^ BitOperations.RotateRight(a, 22))
-            + ((a & b) ^ (a & c) ^ (b & c));
-        d += temp1;
-        h = temp1 + temp2;
     }
 }
