@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
 using System.Text;
 using AuditSentinel.Parsing.Events;
 
@@ -15,6 +16,11 @@ public static class EventIds
     private const int IdBytes = 16;
     private const int NumberBytes = 8 + 4 + 8;
 
+    // One reused hash per thread: SHA256.HashData fetches the algorithm and builds an OpenSSL context on every call,
+    // which costs more than hashing the few bytes of a key.
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
     /// <summary>The id of the event with this key.</summary>
     public static string Of(EventKey key)
     {
@@ -28,8 +34,10 @@ public static class EventIds
         BinaryPrimitives.WriteInt64BigEndian(numbers, key.Timestamp.Seconds);
         BinaryPrimitives.WriteInt32BigEndian(numbers[8..], key.Timestamp.Milliseconds);
         BinaryPrimitives.WriteUInt64BigEndian(numbers[12..], key.Serial);
-        Span<byte> hash = stackalloc byte[Sha256Digest.Length];
-        Sha256Digest.Hash(input, hash);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha256.AppendData(input);
+        sha256.GetHashAndReset(hash);
         return LowerHex(hash[..IdBytes]);
     }
 
