@@ -177,6 +177,8 @@ public class RowJsonBufferTests
 
     [Theory]
     [InlineData(0L)]
+    [InlineData(9L)]
+    [InlineData(10L)]
     [InlineData(-1L)]
     [InlineData(4294967295L)]
     [InlineData(long.MinValue)]
