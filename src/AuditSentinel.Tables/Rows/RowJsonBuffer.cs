@@ -11,9 +11,10 @@ namespace AuditSentinel.Tables.Rows;
 /// <summary>
 /// Writes JSON as UTF-8 into one reused buffer, byte for byte as <see cref="System.Text.Json.Utf8JsonWriter"/> with
 /// <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> and no indentation writes it, at the cost of a copy for
-/// the text of a row: text is checked for bytes to escape and copied in one vectorized pass (<see cref="PlainJsonText"/>)
-/// when there is none (nearly always); other text goes through the very encoder that writer uses. It checks no structure: the
-/// callers (the row columns) write well-formed objects. The buffer is pooled: dispose to give it back. Not thread-safe.
+/// the text of a row: text is checked for bytes to escape and copied in one vectorized pass
+/// (<see cref="PlainJsonText"/>) when there is none (nearly always); other text goes through the very encoder that
+/// writer uses. It checks no structure: the callers (the row columns) write well-formed objects. The buffer is pooled:
+/// dispose to give it back. Not thread-safe.
 /// </summary>
 internal sealed class RowJsonBuffer : IDisposable
 {
