@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AuditSentinel.Parsing.Records;
 
 namespace AuditSentinel.Pipeline;
@@ -47,5 +48,5 @@ public sealed class IngestReport
         _rejected[reason] = _rejected.GetValueOrDefault(reason) + 1;
     }
 
-    internal void CountRow(string table) => _rows[table] = _rows.GetValueOrDefault(table) + 1;
+    internal void CountRows(string table, int count) => CollectionsMarshal.GetValueRefOrAddDefault(_rows, table, out _) += count;
 }

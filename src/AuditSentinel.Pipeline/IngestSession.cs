@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AuditSentinel.Parsing.Events;
 using AuditSentinel.Parsing.Records;
 using AuditSentinel.Tables;
@@ -178,12 +179,18 @@ public sealed class IngestSession : IDisposable
 
     private void Write<TRow>(RowTable<TRow> table, List<TRow> rows)
     {
-        foreach (var row in rows)
+        if (rows.Count == 0)
         {
-            _rows.Write(table, row, _json);
-            _report.CountRow(table.Schema.Name);
+            return;
         }
 
+        foreach (var row in CollectionsMarshal.AsSpan(rows))
+        {
+            _rows.Write(table, row, _json);
+        }
+
+        // Counted once per event's rows, not per row: the count is a dictionary update by table name.
+        _report.CountRows(table.Schema.Name, rows.Count);
         rows.Clear();
     }
 

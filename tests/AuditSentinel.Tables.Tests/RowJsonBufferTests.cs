@@ -126,8 +126,59 @@ public class RowJsonBufferTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void Columns_written_with_their_prefix_first_or_after_others_are_written_as_utf8jsonwriter_writes_them()
+    {
+        using var json = new RowJsonBuffer();
+        var (s, n, t) = (RowJsonBuffer.EncodeName("s"), RowJsonBuffer.EncodeName("n"), RowJsonBuffer.EncodeName("t"));
+        Prop.ForAll<string?, long, DateTimeOffset>((maybeValue, number, time) =>
+        {
+            var value = maybeValue ?? string.Empty;
+            var stamp = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            AssertSame(
+                value,
+                w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("s", value);
+                    w.WriteNumber("n", number);
+                    w.WriteString("t", stamp);
+                    w.WriteStartObject("o");
+                    w.WriteNumber("n", number);
+                    w.WriteString("s", value);
+                    w.WriteEndObject();
+                    w.WriteStartObject("o");
+                    w.WriteString("t", stamp);
+                    w.WriteString("s", value);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                },
+                b =>
+                {
+                    b.WriteStartObject();
+                    b.WriteString(s, value);
+                    b.WriteNumber(n, number);
+                    b.WriteDateTime(t, time);
+                    b.WriteEncodedPropertyName(RowJsonBuffer.EncodeName("o"));
+                    b.WriteStartObject();
+                    b.WriteNumber(n, number);
+                    b.WriteString(s, value);
+                    b.WriteEndObject();
+                    b.WriteEncodedPropertyName(RowJsonBuffer.EncodeName("o"));
+                    b.WriteStartObject();
+                    b.WriteDateTime(t, time);
+                    b.WriteString(s, value);
+                    b.WriteEndObject();
+                    b.WriteEndObject();
+                },
+                json);
+        }).QuickCheckThrowOnFailure();
+    }
+
     [Theory]
     [InlineData(0L)]
+    [InlineData(9L)]
+    [InlineData(10L)]
     [InlineData(-1L)]
     [InlineData(4294967295L)]
     [InlineData(long.MinValue)]

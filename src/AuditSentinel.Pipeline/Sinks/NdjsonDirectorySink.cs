@@ -4,7 +4,9 @@ namespace AuditSentinel.Pipeline.Sinks;
 public sealed class NdjsonDirectorySink : IRowSink, IAsyncDisposable
 {
     private readonly string _directory;
-    private readonly Dictionary<string, Stream> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, NdjsonFile> _files = new(StringComparer.Ordinal);
+    private string? _lastTable;
+    private NdjsonFile? _lastFile;
 
     /// <summary>Creates the folder if needed; existing table files are replaced.</summary>
     public NdjsonDirectorySink(string directory)
@@ -19,14 +21,14 @@ public sealed class NdjsonDirectorySink : IRowSink, IAsyncDisposable
     /// <inheritdoc />
     public void Write(string table, ReadOnlySpan<byte> rowJson)
     {
-        if (!_files.TryGetValue(table, out var file))
+        // Rows come in runs of one table, named by its schema's one string: a reference compare saves hashing it per row.
+        if (!ReferenceEquals(table, _lastTable))
         {
-            file = new FileStream(PathOf(table), FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-            _files.Add(table, file);
+            _lastFile = FileOf(table);
+            _lastTable = table;
         }
 
-        file.Write(rowJson);
-        file.WriteByte((byte)'\n');
+        _lastFile!.AppendLine(rowJson);
     }
 
     /// <inheritdoc />
@@ -52,6 +54,19 @@ public sealed class NdjsonDirectorySink : IRowSink, IAsyncDisposable
         }
 
         _files.Clear();
+        _lastTable = null;
+        _lastFile = null;
+    }
+
+    private NdjsonFile FileOf(string table)
+    {
+        if (!_files.TryGetValue(table, out var file))
+        {
+            file = new NdjsonFile(PathOf(table));
+            _files.Add(table, file);
+        }
+
+        return file;
     }
 
     private string PathOf(string table) => Path.Combine(_directory, table + ".ndjson");

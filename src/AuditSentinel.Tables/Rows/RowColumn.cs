@@ -9,7 +9,7 @@ internal abstract class RowColumn<TRow>(Column column)
     /// <summary>The declared column.</summary>
     public Column Column { get; } = column;
 
-    /// <summary>The name in its JSON form, <c>"Name":</c>.</summary>
+    /// <summary>The name in its JSON form, as the prefix <c>,"Name":"</c> (see <see cref="RowJsonBuffer.EncodeName"/>).</summary>
     protected byte[] EncodedName { get; } = RowJsonBuffer.EncodeName(column.Name);
 
     /// <summary>Writes the column of <paramref name="row"/> unless its value is null.</summary>

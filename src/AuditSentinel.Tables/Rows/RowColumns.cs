@@ -23,8 +23,7 @@ internal sealed class NumberColumn<TRow>(Column column, Func<TRow, long?> value)
     {
         if (value(row) is { } number)
         {
-            json.WriteEncodedPropertyName(EncodedName);
-            json.WriteNumberValue(number);
+            json.WriteNumber(EncodedName, number);
         }
     }
 }
@@ -49,8 +48,7 @@ internal sealed class DateTimeColumn<TRow>(Column column, Func<TRow, DateTimeOff
     {
         if (value(row) is { } time)
         {
-            json.WriteEncodedPropertyName(EncodedName);
-            json.WriteDateTimeValue(time);
+            json.WriteDateTime(EncodedName, time);
         }
     }
 }

@@ -11,21 +11,24 @@ namespace AuditSentinel.Tables.Rows;
 /// <summary>
 /// Writes JSON as UTF-8 into one reused buffer, byte for byte as <see cref="System.Text.Json.Utf8JsonWriter"/> with
 /// <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/> and no indentation writes it, at the cost of a copy for
-/// the text of a row: text is checked for bytes to escape with one vectorized search and copied in bulk when there is
-/// none (nearly always); other text goes through the very encoder that writer uses. It checks no structure: the
-/// callers (the row columns) write well-formed objects. The buffer is pooled: dispose to give it back. Not thread-safe.
+/// the text of a row: text is checked for bytes to escape and copied in one vectorized pass
+/// (<see cref="PlainJsonText"/>) when there is none (nearly always); other text goes through the very encoder that
+/// writer uses. It checks no structure: the callers (the row columns) write well-formed objects. The buffer is pooled:
+/// dispose to give it back. Not thread-safe.
 /// </summary>
 internal sealed class RowJsonBuffer : IDisposable
 {
     private const int MaxEscapedBytesPerUnit = 6; // \uXXXX for one byte of UTF-8 or one UTF-16 char
     private const int MaxUtf8BytesPerChar = 3;
     private const int StackEscapeChars = 512;
+    private const int MaxNumberLength = 20; // -9223372036854775808
     private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     // Printable ASCII except the quote and the backslash: what the relaxed encoder never escapes.
     private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(PlainAscii().Select(c => (byte)c).ToArray());
     private static readonly SearchValues<char> PlainChars = SearchValues.Create(PlainAscii());
 
+    private readonly UtcTimestampText _timestamps = new();
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _length;
     private bool _needsComma;
@@ -48,49 +51,75 @@ internal sealed class RowJsonBuffer : IDisposable
 
     internal void WriteEndArray() => WriteClosing((byte)']');
 
-    /// <summary>Writes a property name given as <c>"Name":</c>, already in its JSON form (see <see cref="EncodeName"/>).</summary>
+    /// <summary>Writes a property name given as a column's prefix (see <see cref="EncodeName"/>): <c>"Name":</c>.</summary>
     internal void WriteEncodedPropertyName(ReadOnlySpan<byte> encodedName)
     {
-        var destination = Reserve(encodedName.Length + 1);
-        var at = 0;
-        if (_needsComma)
-        {
-            destination[at++] = (byte)',';
-        }
-
-        encodedName.CopyTo(destination[at..]);
-        _length += at + encodedName.Length;
+        var name = NameOf(encodedName);
+        var destination = Reserve(name.Length);
+        ShortCopy.Copy(name, destination);
+        _length += name.Length;
         _needsComma = false;
     }
 
-    /// <summary>Writes a string column: its name as <c>"Name":</c> (see <see cref="EncodeName"/>) and the value, escaped as needed.</summary>
+    /// <summary>Writes a string column: its name (see <see cref="EncodeName"/>) and the value, escaped as needed.</summary>
     internal void WriteString(ReadOnlySpan<byte> encodedName, string value)
     {
         var text = value.AsSpan();
-        var firstToEscape = text.IndexOfAnyExcept(PlainChars);
-        if (firstToEscape < 0)
+        var prefix = PrefixOf(encodedName);
+        var destination = Reserve(prefix.Length + text.Length + 1);
+        ShortCopy.Copy(prefix, destination);
+        if (PlainJsonText.TryNarrow(text, destination[prefix.Length..]))
         {
-            WritePlainText(encodedName, text);
+            destination[prefix.Length + text.Length] = (byte)'"';
+            _length += prefix.Length + text.Length + 1;
+            _needsComma = true;
             return;
         }
 
         WriteEncodedPropertyName(encodedName);
-        WriteEscapedText(text, firstToEscape);
+        WriteEscapedText(text, text.IndexOfAnyExcept(PlainChars));
+    }
+
+    /// <summary>Writes a number column: its name (see <see cref="EncodeName"/>) and the value.</summary>
+    internal void WriteNumber(ReadOnlySpan<byte> encodedName, long value)
+    {
+        var name = NameOf(encodedName);
+        var destination = Reserve(name.Length + MaxNumberLength);
+        ShortCopy.Copy(name, destination);
+        var written = FormatNumber(value, destination[name.Length..]);
+        _length += name.Length + written;
+        _needsComma = true;
+    }
+
+    /// <summary>Writes a datetime column: its name (see <see cref="EncodeName"/>) and the value as an ISO 8601 UTC string with milliseconds.</summary>
+    internal void WriteDateTime(ReadOnlySpan<byte> encodedName, DateTimeOffset value)
+    {
+        var prefix = PrefixOf(encodedName);
+        var destination = Reserve(prefix.Length + UtcTimestampText.Length + 1);
+        ShortCopy.Copy(prefix, destination);
+        _timestamps.Write(destination[prefix.Length..], value);
+        destination[prefix.Length + UtcTimestampText.Length] = (byte)'"';
+        _length += prefix.Length + UtcTimestampText.Length + 1;
+        _needsComma = true;
     }
 
     /// <summary>Writes <c>"name":"value"</c> from UTF-8 that the caller checked with <see cref="IsPlain"/>: nothing to escape.</summary>
+    /// <remarks>Inlined into the loop over a map's fields, the most frequent write of a row.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void WritePlainStringProperty(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
         Debug.Assert(IsPlain(name) && IsPlain(value), "Only text without anything to escape is written as is.");
         var destination = Reserve(name.Length + value.Length + 6);
-        var at = Separator(destination);
+
+        // Without a branch: the opening quote lands on the comma when no comma is due.
+        var at = _needsComma ? 1 : 0;
+        destination[0] = (byte)',';
         destination[at++] = (byte)'"';
-        name.CopyTo(destination[at..]);
+        ShortCopy.Copy(name, destination[at..]);
         at += name.Length;
-        destination[at++] = (byte)'"';
-        destination[at++] = (byte)':';
-        destination[at++] = (byte)'"';
-        value.CopyTo(destination[at..]);
+        "\":\""u8.CopyTo(destination[at..]);
+        at += 3;
+        ShortCopy.Copy(value, destination[at..]);
         at += value.Length;
         destination[at++] = (byte)'"';
         _length += at;
@@ -132,49 +161,23 @@ internal sealed class RowJsonBuffer : IDisposable
 
     internal void WriteNumberValue(long value)
     {
-        var destination = Reserve(21);
+        var destination = Reserve(MaxNumberLength + 1);
         var at = Separator(destination);
-        Utf8Formatter.TryFormat(value, destination[at..], out var written);
+        var written = FormatNumber(value, destination[at..]);
         _length += at + written;
         _needsComma = true;
     }
 
     internal void WriteBooleanValue(bool value) => WriteLiteral(value ? "true"u8 : "false"u8);
 
-    /// <summary>Writes ISO 8601 UTC with milliseconds (yyyy-MM-ddTHH:mm:ss.fffZ) as a string.</summary>
-    internal void WriteDateTimeValue(DateTimeOffset value)
-    {
-        // Digit by digit: a custom DateTime format string costs more than the rest of the row's scalar columns together.
-        var utc = value.UtcDateTime;
-        utc.Deconstruct(out int year, out int month, out int day);
-        var time = utc.TimeOfDay;
-        var destination = Reserve(27);
-        var at = Separator(destination);
-        var text = destination.Slice(at, 26);
-        text[0] = (byte)'"';
-        Digits(text.Slice(1, 4), year);
-        text[5] = (byte)'-';
-        Digits(text.Slice(6, 2), month);
-        text[8] = (byte)'-';
-        Digits(text.Slice(9, 2), day);
-        text[11] = (byte)'T';
-        Digits(text.Slice(12, 2), time.Hours);
-        text[14] = (byte)':';
-        Digits(text.Slice(15, 2), time.Minutes);
-        text[17] = (byte)':';
-        Digits(text.Slice(18, 2), time.Seconds);
-        text[20] = (byte)'.';
-        Digits(text.Slice(21, 3), time.Milliseconds);
-        text[24] = (byte)'Z';
-        text[25] = (byte)'"';
-        _length += at + 26;
-        _needsComma = true;
-    }
-
     /// <summary>True when the UTF-8 text is written as it is: printable ASCII without a quote or a backslash.</summary>
-    internal static bool IsPlain(ReadOnlySpan<byte> utf8) => !utf8.ContainsAnyExcept(PlainBytes);
+    internal static bool IsPlain(ReadOnlySpan<byte> utf8) => PlainJsonText.IsPlain(utf8);
 
-    /// <summary>The JSON form <c>"Name":</c> of a name that needs no escaping (a schema column name).</summary>
+    /// <summary>
+    /// The JSON prefix <c>,"Name":"</c> of a column whose name needs no escaping (a schema column name), computed once
+    /// so a column is started with one copy: each write takes the part it needs (without the comma for the first
+    /// property, without the quote for a value that is not a string).
+    /// </summary>
     internal static byte[] EncodeName(string name)
     {
         if (name.AsSpan().ContainsAnyExcept(PlainChars))
@@ -182,7 +185,7 @@ internal sealed class RowJsonBuffer : IDisposable
             throw new ArgumentException($"'{name}' needs escaping; column names are plain ASCII.", nameof(name));
         }
 
-        return Encoding.ASCII.GetBytes("\"" + name + "\":");
+        return Encoding.ASCII.GetBytes(",\"" + name + "\":\"");
     }
 
     /// <inheritdoc />
@@ -207,13 +210,17 @@ internal sealed class RowJsonBuffer : IDisposable
         return plain.ToString();
     }
 
-    private static void Digits(Span<byte> destination, int value)
+    // Ids, counts and flags: nearly half the numbers of a row are one digit, which needs no general formatter.
+    private static int FormatNumber(long value, Span<byte> destination)
     {
-        for (var i = destination.Length - 1; i >= 0; i--)
+        if ((ulong)value < 10)
         {
-            destination[i] = (byte)('0' + (value % 10));
-            value /= 10;
+            destination[0] = (byte)('0' + value);
+            return 1;
         }
+
+        Utf8Formatter.TryFormat(value, destination, out var written);
+        return written;
     }
 
     private void WriteOpening(byte bracket)
@@ -236,34 +243,43 @@ internal sealed class RowJsonBuffer : IDisposable
     {
         var destination = Reserve(literal.Length + 1);
         var at = Separator(destination);
-        literal.CopyTo(destination[at..]);
+        ShortCopy.Copy(literal, destination[at..]);
         _length += at + literal.Length;
         _needsComma = true;
     }
 
     private void WriteText(ReadOnlySpan<byte> utf8)
     {
-        var firstToEscape = utf8.IndexOfAnyExcept(PlainBytes);
-        var destination = Reserve(3 + (firstToEscape < 0 ? utf8.Length : firstToEscape + ((utf8.Length - firstToEscape) * MaxEscapedBytesPerUnit)));
+        if (!PlainJsonText.IsPlain(utf8))
+        {
+            WriteEscapedText(utf8);
+            return;
+        }
+
+        var destination = Reserve(utf8.Length + 3);
         var at = Separator(destination);
         destination[at++] = (byte)'"';
-        if (firstToEscape < 0)
-        {
-            utf8.CopyTo(destination[at..]);
-            at += utf8.Length;
-        }
-        else
-        {
-            utf8[..firstToEscape].CopyTo(destination[at..]);
-            at += firstToEscape;
-            if (Encoder.EncodeUtf8(utf8[firstToEscape..], destination[at..], out _, out var written) != OperationStatus.Done)
-            {
-                throw new ArgumentException("The text cannot be escaped.", nameof(utf8));
-            }
+        ShortCopy.Copy(utf8, destination[at..]);
+        at += utf8.Length;
+        destination[at++] = (byte)'"';
+        _length += at;
+        _needsComma = true;
+    }
 
-            at += written;
+    private void WriteEscapedText(ReadOnlySpan<byte> utf8)
+    {
+        var firstToEscape = utf8.IndexOfAnyExcept(PlainBytes);
+        var destination = Reserve(3 + firstToEscape + ((utf8.Length - firstToEscape) * MaxEscapedBytesPerUnit));
+        var at = Separator(destination);
+        destination[at++] = (byte)'"';
+        utf8[..firstToEscape].CopyTo(destination[at..]);
+        at += firstToEscape;
+        if (Encoder.EncodeUtf8(utf8[firstToEscape..], destination[at..], out _, out var written) != OperationStatus.Done)
+        {
+            throw new ArgumentException("The text cannot be escaped.", nameof(utf8));
         }
 
+        at += written;
         destination[at++] = (byte)'"';
         _length += at;
         _needsComma = true;
@@ -271,29 +287,19 @@ internal sealed class RowJsonBuffer : IDisposable
 
     private void WriteText(ReadOnlySpan<char> text)
     {
-        var firstToEscape = text.IndexOfAnyExcept(PlainChars);
-        if (firstToEscape < 0)
+        var destination = Reserve(text.Length + 3);
+        var at = Separator(destination);
+        destination[at++] = (byte)'"';
+        if (PlainJsonText.TryNarrow(text, destination[at..]))
         {
-            WritePlainText(default, text);
+            at += text.Length;
+            destination[at++] = (byte)'"';
+            _length += at;
+            _needsComma = true;
             return;
         }
 
-        WriteEscapedText(text, firstToEscape);
-    }
-
-    // The encoded property name (none for an array item) and text that needs no escaping, in one reservation.
-    private void WritePlainText(ReadOnlySpan<byte> encodedName, ReadOnlySpan<char> text)
-    {
-        var destination = Reserve(encodedName.Length + text.Length + 3);
-        var at = Separator(destination);
-        encodedName.CopyTo(destination[at..]);
-        at += encodedName.Length;
-        destination[at++] = (byte)'"';
-        Ascii.FromUtf16(text, destination[at..], out _);
-        at += text.Length;
-        destination[at++] = (byte)'"';
-        _length += at;
-        _needsComma = true;
+        WriteEscapedText(text, text.IndexOfAnyExcept(PlainChars));
     }
 
     // As Utf8JsonWriter does for UTF-16 text: escape with the encoder (which also settles lone surrogates), then transcode.
@@ -333,6 +339,15 @@ internal sealed class RowJsonBuffer : IDisposable
         }
     }
 
+    // Of a column's prefix ,"Name":" the part that starts a string value: without the comma before the first property.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<byte> PrefixOf(ReadOnlySpan<byte> encodedName) => _needsComma ? encodedName : encodedName[1..];
+
+    // Of a column's prefix the part that starts any other value: without the quote.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ReadOnlySpan<byte> NameOf(ReadOnlySpan<byte> encodedName) => PrefixOf(encodedName)[..^1];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Separator(Span<byte> destination)
     {
         if (!_needsComma)

@@ -1,0 +1,56 @@
+using System.Text;
+using AuditSentinel.Pipeline.Sinks;
+
+namespace AuditSentinel.Pipeline.Tests;
+
+/// <summary>The sink buffers each table's file itself: rows of any size, interleaved between tables, must land whole and in order.</summary>
+public sealed class NdjsonDirectorySinkTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "ndjson-sink-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Rows_of_every_size_interleaved_between_tables_are_written_whole_and_in_order()
+    {
+        var expected = new Dictionary<string, StringBuilder>(StringComparer.Ordinal) { ["A"] = new(), ["B"] = new() };
+        var random = new Random(6);
+        await using (var sink = new NdjsonDirectorySink(_directory))
+        {
+            for (var i = 0; i < 3000; i++)
+            {
+                // Mostly row-sized, sometimes exactly around and far beyond the 64 KB buffer.
+                var length = (i % 500) switch
+                {
+                    7 => (1 << 16) - 1,
+                    8 => 1 << 16,
+                    9 => (1 << 16) + 1,
+                    10 => 300_000,
+                    _ => random.Next(0, 2000),
+                };
+                var table = random.Next(3) == 0 ? "B" : "A";
+                var row = $"{{\"n\":{i},\"t\":\"{new string((char)('a' + (i % 26)), length)}\"}}";
+                // The same name as the last row's or an equal copy of it: the sink remembers the last table by reference.
+                var name = random.Next(2) == 0 ? table : new string(table.AsSpan());
+                sink.Write(name, Encoding.UTF8.GetBytes(row));
+                expected[table].Append(row).Append('\n');
+                if (i == 1500)
+                {
+                    await sink.FlushAsync(final: true, CancellationToken.None);
+                    Assert.Equal(expected["A"].ToString(), await File.ReadAllTextAsync(Path.Combine(_directory, "A.ndjson")));
+                }
+            }
+        }
+
+        foreach (var (table, text) in expected)
+        {
+            Assert.Equal(text.ToString(), await File.ReadAllTextAsync(Path.Combine(_directory, table + ".ndjson")));
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
