@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using AuditSentinel.Pipeline;
+using AuditSentinel.Tables.Rows;
 
 namespace AuditSentinel.Cli.Timeline;
 
@@ -15,46 +15,23 @@ internal sealed class SessionTimeline(string host, long session) : IRowSink
     private readonly List<(long Pid, TimelineEntry Entry)> _unsessionedAuth = [];
     private readonly HashSet<long> _sessionPids = [];
 
-    /// <inheritdoc />
-    public void Write(string table, ReadOnlySpan<byte> rowJson)
+    /// <summary>Takes the rows as the mapper made them: the timeline reads values, so no row is serialized.</summary>
+    public void Write<TRow>(RowTable<TRow> table, TRow row, RowJsonWriter json)
     {
-        if (table is not ("LinuxAuditEvents_CL" or "LinuxTtyInput_CL"))
+        switch (row)
         {
-            return;
-        }
-
-        using var document = JsonDocument.Parse(rowJson.ToArray());
-        var row = document.RootElement;
-        if (!string.Equals(Text(row, "Computer"), host, StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var rowSession = Number(row, "Session");
-        if (table == "LinuxTtyInput_CL")
-        {
-            if (rowSession == session)
-            {
-                _entries.Add(Keystrokes(row));
-            }
-
-            return;
-        }
-
-        var entry = Event(row);
-        if (rowSession == session)
-        {
-            _entries.Add(entry);
-            if (Number(row, "Pid") is { } pid && Text(row, "RecordType") is "LOGIN" or "USER_LOGIN" or "USER_START")
-            {
-                _sessionPids.Add(pid);
-            }
-        }
-        else if (rowSession is null && Text(row, "Category") == "authentication" && Number(row, "Pid") is { } pid)
-        {
-            _unsessionedAuth.Add((pid, entry));
+            case AuditEventRow auditEvent when string.Equals(auditEvent.Computer, host, StringComparison.Ordinal):
+                Add(auditEvent);
+                break;
+            case TtyInputRow keystrokes when keystrokes.Session == session && string.Equals(keystrokes.Computer, host, StringComparison.Ordinal):
+                _entries.Add(Keystrokes(keystrokes));
+                break;
         }
     }
+
+    /// <summary>Not used: the pipeline hands this sink row objects (<see cref="Write{TRow}"/>), never JSON.</summary>
+    public void Write(string table, ReadOnlySpan<byte> rowJson) =>
+        throw new NotSupportedException("The session timeline reads row objects, not row JSON.");
 
     /// <inheritdoc />
     public ValueTask FlushAsync(bool final, CancellationToken cancellationToken) => ValueTask.CompletedTask;
@@ -66,87 +43,76 @@ internal sealed class SessionTimeline(string host, long session) : IRowSink
             .ThenBy(e => e.Serial)
             .ToList();
 
-    private static TimelineEntry Event(JsonElement row)
+    private void Add(AuditEventRow row)
     {
-        var recordType = Text(row, "RecordType") ?? "?";
-        var kind = recordType switch
+        var entry = Event(row);
+        if (row.Session == session)
+        {
+            _entries.Add(entry);
+            if (row.Pid is { } pid && row.RecordType is "LOGIN" or "USER_LOGIN" or "USER_START")
+            {
+                _sessionPids.Add(pid);
+            }
+        }
+        else if (row.Session is null && row.Category == "authentication" && row.Pid is { } pid)
+        {
+            _unsessionedAuth.Add((pid, entry));
+        }
+    }
+
+    private static TimelineEntry Event(AuditEventRow row)
+    {
+        var kind = row.RecordType switch
         {
             "USER_AUTH" or "USER_ACCT" or "USER_LOGIN" or "LOGIN" or "USER_START" or "CRED_ACQ" or "CRED_REFR" => "login",
             "USER_END" or "USER_LOGOUT" or "CRED_DISP" => "logout",
-            _ when Text(row, "Syscall") == "execve" => "exec",
-            _ => Text(row, "Category") ?? recordType.ToLowerInvariant(),
+            _ when row.Syscall == "execve" => "exec",
+            _ => row.Category,
         };
         var text = kind switch
         {
-            "exec" => Join(Text(row, "CommandLine") ?? Text(row, "ProcTitle") ?? Text(row, "Exe"), Bracket("cwd", Text(row, "Cwd")), Failure(row)),
+            "exec" => Join(row.CommandLine ?? row.ProcTitle ?? row.Exe, Bracket("cwd", row.Cwd), Failure(row)),
             "login" or "logout" => Join(
-                recordType,
-                Text(row, "Account"),
-                Bracket("from", Text(row, "SourceAddress") ?? Text(row, "Hostname")),
-                Bracket("via", Text(row, "Exe")),
-                Bracket("op", Text(row, "Operation")),
-                Text(row, "Result")),
-            _ => Join(
-                Text(row, "Action") ?? recordType,
-                Text(row, "FilePath"),
-                Endpoint(row),
-                Bracket("by", Text(row, "Exe")),
-                Bracket("key", Text(row, "Key")),
-                Failure(row)),
+                row.RecordType,
+                row.Account,
+                Bracket("from", row.SourceAddress ?? row.Hostname),
+                Bracket("via", row.Exe),
+                Bracket("op", row.Operation),
+                row.Result),
+            _ => Join(row.Action, row.FilePath, Endpoint(row), Bracket("by", row.Exe), Bracket("key", row.Key), Failure(row)),
         };
-        return new TimelineEntry(Time(row), Number(row, "Serial") ?? 0, kind, Actor(row), text);
+        return new TimelineEntry(row.EventTime, row.Serial, kind, Actor(row.AuditUser, row.Auid, row.EffectiveUser ?? row.User), text);
     }
 
-    private static TimelineEntry Keystrokes(JsonElement row)
+    private static TimelineEntry Keystrokes(TtyInputRow row)
     {
-        var lines = row.TryGetProperty("Lines", out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray().Select(LineText).ToList()
-            : [];
-        var text = lines.Count > 0 ? string.Join(" ⏎ ", lines) : Text(row, "Input") ?? string.Empty;
-        var redacted = row.TryGetProperty("Redacted", out var flag) && flag.ValueKind == JsonValueKind.True
-            ? $"  [redacted: {Text(row, "RedactionReason")}]"
-            : string.Empty;
-        return new TimelineEntry(Time(row), Number(row, "Serial") ?? 0, "keys", Actor(row), $"({Text(row, "Comm")} on {Text(row, "Tty")}) {text}{redacted}");
+        var text = row.Lines is { Count: > 0 } lines ? string.Join(" ⏎ ", lines) : row.Input ?? string.Empty;
+        var redacted = row.Redacted ? $"  [redacted: {row.RedactionReason}]" : string.Empty;
+        return new TimelineEntry(row.EventTime, row.Serial, "keys", Actor(row.AuditUser, row.Auid, row.User), $"({row.Comm} on {row.Tty}) {text}{redacted}");
     }
 
-    private static string LineText(JsonElement line) => line.ValueKind switch
+    private static string? Endpoint(AuditEventRow row)
     {
-        JsonValueKind.String => line.GetString() ?? string.Empty,
-        JsonValueKind.Object when line.TryGetProperty("Text", out var text) || line.TryGetProperty("text", out text) => text.ToString(),
-        _ => line.ToString(),
-    };
-
-    private static string? Endpoint(JsonElement row)
-    {
-        var address = Text(row, "RemoteAddress");
-        if (address is null || string.Equals(address, Text(row, "FilePath"), StringComparison.Ordinal))
+        var address = row.RemoteAddress;
+        if (address is null || string.Equals(address, row.FilePath, StringComparison.Ordinal))
         {
             return null;
         }
 
-        return Number(row, "RemotePort") is { } port ? string.Create(CultureInfo.InvariantCulture, $"{address}:{port}") : address;
+        return row.RemotePort is { } port ? string.Create(CultureInfo.InvariantCulture, $"{address}:{port}") : address;
     }
 
     // Before login the audit user is unset; the process's own user says who acted then.
-    private static string Actor(JsonElement row)
+    private static string Actor(string? auditUserName, long? auid, string? effective)
     {
-        var auditUser = Text(row, "AuditUser") ?? Number(row, "Auid")?.ToString(CultureInfo.InvariantCulture) ?? "(unset)";
-        var effective = Text(row, "EffectiveUser") ?? Text(row, "User");
+        var auditUser = auditUserName ?? auid?.ToString(CultureInfo.InvariantCulture) ?? "(unset)";
         return effective is null || effective == auditUser ? auditUser : $"{auditUser}→{effective}";
     }
 
-    private static DateTimeOffset Time(JsonElement row) =>
-        row.TryGetProperty("EventTime", out var time) && time.TryGetDateTimeOffset(out var value) ? value : DateTimeOffset.MinValue;
-
-    private static string? Failure(JsonElement row) => Text(row, "Result") == "failure" ? $"FAILED{Bracket(" exit", Text(row, "Exit"))}" : null;
+    private static string? Failure(AuditEventRow row) =>
+        row.Result == "failure" ? $"FAILED{Bracket(" exit", row.Exit?.ToString(CultureInfo.InvariantCulture))}" : null;
 
     private static string? Bracket(string label, string? value) => value is null ? null : $"{label} {value}";
 
     private static string Join(params string?[] parts) => string.Join("  ", parts.Where(p => !string.IsNullOrEmpty(p)));
-
-    private static string? Text(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var value) && value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) ? value.ToString() : null;
-
-    private static long? Number(JsonElement row, string name) =>
-        row.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number) ? number : null;
 }
