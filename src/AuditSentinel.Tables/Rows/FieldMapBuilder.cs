@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using AuditSentinel.Parsing.Records;
@@ -111,36 +112,35 @@ internal sealed class FieldMapBuilder
         // A decoded value is never longer than the raw one: hex halves it, every other kind is the raw bytes.
         Reserve(name.Length + raw.Length + Punctuation + SuffixRoom + 1);
         var start = _length;
-        var at = start;
-        if (_count > 0)
-        {
-            _json[at++] = (byte)',';
-        }
+        var property = _json.AsSpan(start);
 
-        _json[at++] = (byte)'"';
-        var nameStart = at;
-        var nameBytes = _json.AsSpan(at, name.Length);
-        name.CopyTo(nameBytes);
+        // Without a branch: the opening quote lands on the comma when no comma is due.
+        var at = _count > 0 ? 1 : 0;
+        property[0] = (byte)',';
+        property[at++] = (byte)'"';
+        var nameAt = at;
+        ShortCopy.Copy(name, property[at..]);
         at += name.Length;
-        "\":\""u8.CopyTo(_json.AsSpan(at));
+        "\":\""u8.CopyTo(property[at..]);
         at += 3;
-        var value = _json.AsSpan(at, raw.Length);
+        var valueAt = at;
         var written = raw.Length;
         if (token.Kind == FieldKind.Hex)
         {
-            new AuditField(record, token).TryDecodeBytes(value, out written);
+            new AuditField(record, token).TryDecodeBytes(property[at..], out written);
         }
         else
         {
-            raw.CopyTo(value);
+            ShortCopy.Copy(raw, property[at..]);
         }
 
-        value = value[..written];
         at += written;
-        _json[at++] = (byte)'"';
+        property[at++] = (byte)'"';
+        var nameBytes = property.Slice(nameAt, name.Length);
+        var value = property.Slice(valueAt, written);
         if (RowJsonBuffer.IsPlain(value) && IsPlainName(nameBytes))
         {
-            return (new FieldMap.Entry(nameStart, name.Length, written, Plain: true), at);
+            return (new FieldMap.Entry(start + nameAt, name.Length, written, Plain: true), start + at);
         }
 
         return AppendEscaped(start, nameBytes, value);
@@ -229,6 +229,7 @@ internal sealed class FieldMapBuilder
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddEntry(FieldMap.Entry entry, int end, ulong keyWord)
     {
         if (_count == _entries.Length)
