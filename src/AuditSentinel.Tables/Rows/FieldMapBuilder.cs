@@ -23,6 +23,10 @@ internal sealed class FieldMapBuilder
 
     // Per entry, the first 8 bytes of its escaped name as one number (FieldToken.KeyOf): one compare tells most names apart.
     private ulong[] _keyWords = new ulong[64];
+
+    // One bit per name word added (of 64, picked by a multiplicative hash): a name whose bit is clear is new, which is
+    // the answer for nearly every field, without a walk over the names.
+    private ulong _wordBits;
     private int _length;
     private int _count;
 
@@ -38,6 +42,7 @@ internal sealed class FieldMapBuilder
         _json[0] = (byte)'{';
         _length = 1;
         _count = 0;
+        _wordBits = 0;
     }
 
     /// <summary>Adds the field's name and decoded value; an absent value is left out, a repeated name is kept.</summary>
@@ -215,6 +220,11 @@ internal sealed class FieldMapBuilder
     // A map holds a few dozen names at most: a plain loop over their words beats a vectorized search's set-up.
     private int IndexOf(ReadOnlySpan<byte> key, ulong word)
     {
+        if ((_wordBits & WordBit(word)) == 0)
+        {
+            return -1;
+        }
+
         var words = _keyWords.AsSpan(0, _count);
         for (var i = 0; i < words.Length; i++)
         {
@@ -239,9 +249,12 @@ internal sealed class FieldMapBuilder
         }
 
         _keyWords[_count] = keyWord;
+        _wordBits |= WordBit(keyWord);
         _entries[_count++] = entry;
         _length = end;
     }
+
+    private static ulong WordBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
 
     private void Reserve(int more)
     {
