@@ -61,12 +61,37 @@ public class FieldMapTests
     [InlineData("a_2=5 a=6 a=7 a=8 a_3=9 a=6 a_2=7 a_20=1 a=9 a=10 a=11 a=12 a=13 a=14 a=15 a=16 a=17 a=18 a=19 a=20 a=21")]
     // Names with bytes beyond ASCII (read as '?') and with bytes JSON escapes; a NUL in a name.
     [InlineData("na\u00efve=1 na??ve=2 n\\a=3 n\"a=4 n\u0001a=5 n\u0000a=6 n=7")]
+    // Decoded values JSON escapes (a quote, a newline) and invalid UTF-8 (FF and FE both read as U+FFFD), repeated.
+    [InlineData("exe=6869220A exe=6869220A exe=FF exe=FE exe=FF41 exe=6869220A n\"a=6869220A n\"a=1 n\"a=1")]
     public void Distinct_fields_of_crafted_names_follow_the_rule(string body)
     {
         var line = "type=SYSCALL msg=audit(1795333528.773:4160): " + System.Text.RegularExpressions.Regex.Unescape(body);
         var record = FixtureRecords.Parse(line);
         Assert.Equal(body.Split(' ').Length, record.FieldCount);
         AssertDistinctFieldsFollowTheRule(record);
+    }
+
+    [Fact]
+    public void Values_and_names_written_escaped_read_back_as_their_text()
+    {
+        // A quote and a newline, invalid UTF-8 (read as U+FFFD), a name JSON escapes.
+        var record = FixtureRecords.Parse("type=PATH msg=audit(1795333528.773:4160): item=0 name=6869220A nametype=NORMAL name=FF41 n\"a=1");
+        var builder = new FieldMapBuilder();
+        foreach (var token in record.Tokens)
+        {
+            builder.Add(record, record.Bytes, token);
+        }
+
+        var map = builder.Build();
+        Assert.Equal("hi\"\n", map.GetValue("name"u8));
+        Assert.True(map.ValueEquals("name"u8, "hi\"\n"u8));
+        Assert.False(map.ValueEquals("name"u8, "hi"u8));
+        Assert.True(map.ValueEquals("nametype"u8, "NORMAL"u8));
+        Assert.False(map.ValueEquals("nametype"u8, "PARENT"u8));
+        Assert.Equal("1", map.GetValue("n\"a"u8));
+        Assert.Null(map.GetValue("inode"u8));
+        Assert.Equal(new KeyValuePair<string, string>("name", "\uFFFDA"), map[3]);
+        Assert.Equal("{\"item\":\"0\",\"name\":\"hi\\\"\\n\",\"nametype\":\"NORMAL\",\"name\":\"\uFFFDA\",\"n\\\"a\":\"1\"}", Json(map));
     }
 
     private static void AssertDistinctFieldsFollowTheRule(AuditRecord record)

@@ -255,16 +255,18 @@ internal sealed class EventFields : IDisposable
         var keys = record.NameKeys;
         var first = _first.AsSpan(r * MappedNames.Count, MappedNames.Count);
         var next = _next.AsSpan(_firstBit[r], tokens.Length);
+        var occurrences = _occurrences.AsSpan();
+        var names = MappedNames.Lookup;
         for (var f = 0; f < tokens.Length; f++)
         {
-            var name = MappedNames.Of(record, tokens[f], keys[f]);
+            var name = names.Of(record, tokens[f], keys[f]);
             if (name < 0)
             {
                 continue;
             }
 
             next[f] = None;
-            _occurrences[name]++;
+            occurrences[name]++;
             if (first[name] == None)
             {
                 first[name] = f;

@@ -18,27 +18,11 @@ internal static class MappedNames
 
     private static readonly Entry[] Slots = BuildSlots();
 
-    /// <summary>The mapped name <paramref name="token"/> (whose name key is <paramref name="key"/>) of <paramref name="record"/> is, or -1.</summary>
-    // Inlined into the loop over an event's fields, which calls it for every field.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Of(AuditRecord record, in FieldToken token, ulong key)
-    {
-        for (var slot = SlotOf(key); ; slot = (slot + 1) & SlotMask)
-        {
-            ref readonly var entry = ref Slots[slot];
-            if (entry.NameLength == 0)
-            {
-                return -1;
-            }
-
-            // Names up to 8 bytes are told apart by key and length alone.
-            if (entry.Key == key && token.NameLength == entry.NameLength
-                && (entry.NameLength <= sizeof(ulong) || record.NameOf(token).SequenceEqual(entry.Name)))
-            {
-                return entry.Enriched == (token.Origin == FieldOrigin.Enriched) ? entry.Id : -1;
-            }
-        }
-    }
+    /// <summary>
+    /// The lookup table, for a loop over many fields to read once: a NativeAOT build checks that the class is
+    /// initialized at every read of a static field, inside the loop too.
+    /// </summary>
+    internal static Table Lookup => new(Slots);
 
     /// <summary>The field name of <paramref name="name"/> as written in a record.</summary>
     internal static ReadOnlySpan<byte> NameOf(MappedName name) => name switch
@@ -103,6 +87,32 @@ internal static class MappedNames
         return slots;
     }
 
-    // An empty slot has NameLength 0 (every mapped name has a few letters).
-    private readonly record struct Entry(ulong Key, int NameLength, byte[]? Name, bool Enriched, int Id);
+    /// <summary>The open-addressing table of the mapped names.</summary>
+    internal readonly struct Table(Entry[] slots)
+    {
+        /// <summary>The mapped name <paramref name="token"/> (whose name key is <paramref name="key"/>) of <paramref name="record"/> is, or -1.</summary>
+        // Inlined into the loop over an event's fields, which calls it for every field.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal int Of(AuditRecord record, in FieldToken token, ulong key)
+        {
+            for (var slot = SlotOf(key); ; slot = (slot + 1) & SlotMask)
+            {
+                ref readonly var entry = ref slots[slot];
+                if (entry.NameLength == 0)
+                {
+                    return -1;
+                }
+
+                // Names up to 8 bytes are told apart by key and length alone.
+                if (entry.Key == key && token.NameLength == entry.NameLength
+                    && (entry.NameLength <= sizeof(ulong) || record.NameOf(token).SequenceEqual(entry.Name)))
+                {
+                    return entry.Enriched == (token.Origin == FieldOrigin.Enriched) ? entry.Id : -1;
+                }
+            }
+        }
+    }
+
+    /// <summary>One slot of the table; an empty slot has NameLength 0 (every mapped name has a few letters).</summary>
+    internal readonly record struct Entry(ulong Key, int NameLength, byte[]? Name, bool Enriched, int Id);
 }

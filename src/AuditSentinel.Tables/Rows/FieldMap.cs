@@ -1,21 +1,22 @@
 using System.Collections;
 using System.Text;
+using System.Text.Json;
 
 namespace AuditSentinel.Tables.Rows;
 
 /// <summary>
-/// An object of string values for a <c>dynamic</c> column (Fields, one PATH record): names and decoded values kept as
-/// UTF-8 in one buffer, so a row is written to JSON without a string per field. Reads as name/value pairs for callers
-/// that want strings. Build one with <see cref="FieldMapBuilder"/>.
+/// An object of string values for a <c>dynamic</c> column (Fields, one PATH record), kept as its JSON text: names and
+/// values were escaped once while the map was built, so writing a row copies the object whole. Reads as name/value
+/// pairs for callers that want strings. Build one with <see cref="FieldMapBuilder"/>.
 /// </summary>
 public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
 {
-    private readonly byte[] _bytes;
+    private readonly byte[] _json;
     private readonly Entry[] _entries;
 
-    internal FieldMap(byte[] bytes, Entry[] entries)
+    internal FieldMap(byte[] json, Entry[] entries)
     {
-        _bytes = bytes;
+        _json = json;
         _entries = entries;
     }
 
@@ -28,15 +29,25 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
         get
         {
             var entry = _entries[index];
-            return new(Encoding.UTF8.GetString(Key(entry)), Encoding.UTF8.GetString(Value(entry)));
+            return new(Text(entry, entry.NameStart, entry.NameLength), Text(entry, entry.ValueStart, entry.ValueLength));
         }
     }
 
     /// <summary>The value of <paramref name="name"/> as text, or null when the map has no such name.</summary>
-    public string? GetValue(ReadOnlySpan<byte> name) => IndexOf(name) is var i and >= 0 ? Encoding.UTF8.GetString(Value(_entries[i])) : null;
+    public string? GetValue(ReadOnlySpan<byte> name) => IndexOf(name) is var i and >= 0 ? Text(_entries[i], _entries[i].ValueStart, _entries[i].ValueLength) : null;
 
-    /// <summary>True when the map holds <paramref name="name"/> with exactly the UTF-8 value <paramref name="value"/>.</summary>
-    public bool ValueEquals(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => IndexOf(name) is var i and >= 0 && Value(_entries[i]).SequenceEqual(value);
+    /// <summary>True when the map holds <paramref name="name"/> with the text of the UTF-8 <paramref name="value"/>.</summary>
+    public bool ValueEquals(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        if (IndexOf(name) is not (var i and >= 0))
+        {
+            return false;
+        }
+
+        var entry = _entries[i];
+        var written = _json.AsSpan(entry.ValueStart, entry.ValueLength);
+        return entry.Plain ? written.SequenceEqual(value) : string.Equals(Text(entry, entry.ValueStart, entry.ValueLength), Encoding.UTF8.GetString(value), StringComparison.Ordinal);
+    }
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
@@ -53,27 +64,11 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
     /// <summary>Writes the map as a JSON object.</summary>
     internal void WriteTo(RowJsonBuffer json)
     {
+        // RowJsonBuffer has no write of ready-made JSON: a column prefix ,"Name":" is written without its first byte
+        // where no comma is due (right after an opening brace) and without its last, so the object {...} handed over as
+        // a prefix writes exactly its body between the braces the buffer writes.
         json.WriteStartObject();
-        foreach (var entry in _entries)
-        {
-            if (entry.Plain)
-            {
-                json.WritePlainStringProperty(Key(entry), Value(entry));
-                continue;
-            }
-
-            json.WritePropertyName(Key(entry));
-            if (entry.ValidUtf8)
-            {
-                json.WriteStringValue(Value(entry));
-            }
-            else
-            {
-                // Invalid UTF-8 (a hex-encoded binary argument) becomes U+FFFD, as when decoded to a string.
-                json.WriteStringValue(Encoding.UTF8.GetString(Value(entry)));
-            }
-        }
-
+        json.WriteEncodedPropertyName(_json);
         json.WriteEndObject();
     }
 
@@ -81,7 +76,9 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
     {
         for (var i = 0; i < _entries.Length; i++)
         {
-            if (Key(_entries[i]).SequenceEqual(name))
+            var entry = _entries[i];
+            var written = _json.AsSpan(entry.NameStart, entry.NameLength);
+            if (entry.Plain ? written.SequenceEqual(name) : string.Equals(Text(entry, entry.NameStart, entry.NameLength), Encoding.UTF8.GetString(name), StringComparison.Ordinal))
             {
                 return i;
             }
@@ -90,18 +87,26 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
         return -1;
     }
 
-    private ReadOnlySpan<byte> Key(in Entry entry) => _bytes.AsSpan(entry.KeyStart, entry.KeyLength);
+    // A plain entry's text is its bytes; any other is read back from its escaped JSON string, quotes included.
+    private string Text(in Entry entry, int start, int length)
+    {
+        if (entry.Plain)
+        {
+            return Encoding.UTF8.GetString(_json, start, length);
+        }
 
-    private ReadOnlySpan<byte> Value(in Entry entry) => _bytes.AsSpan(entry.ValueStart, entry.ValueLength);
+        var reader = new Utf8JsonReader(_json.AsSpan(start - 1, length + 2));
+        reader.Read();
+        return reader.GetString()!;
+    }
 
     /// <summary>
-    /// Where one value and its name stand in the buffer: the name right after the value, as the builder appends them,
-    /// so an entry holds one start (16 bytes, not 24, in every map a row keeps until it is written);
-    /// <paramref name="Plain"/> when neither needs escaping in JSON.
+    /// Where one property's name and value stand, escaped, in the object's JSON: <c>"name":"value"</c>, so the value
+    /// starts 3 bytes after the name ends; <paramref name="Plain"/> when neither needed escaping (their bytes are their text).
     /// </summary>
-    internal readonly record struct Entry(int ValueStart, int ValueLength, int KeyLength, bool ValidUtf8, bool Plain)
+    internal readonly record struct Entry(int NameStart, int NameLength, int ValueLength, bool Plain)
     {
-        /// <summary>Where the name starts: right after the value.</summary>
-        internal int KeyStart => ValueStart + ValueLength;
+        /// <summary>Where the value starts: after the name, its closing quote, the colon and the opening quote.</summary>
+        internal int ValueStart => NameStart + NameLength + 3;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using AuditSentinel.Parsing.Records;
@@ -5,21 +6,32 @@ using AuditSentinel.Parsing.Records;
 namespace AuditSentinel.Tables.Rows;
 
 /// <summary>
-/// Collects field names and decoded values into a <see cref="FieldMap"/> in buffers reused from one map to the next,
-/// so building a map costs two allocations however many fields it holds. Not thread-safe.
+/// Collects field names and decoded values into a <see cref="FieldMap"/> as the JSON object it is written as: each
+/// field is escaped once, as it is added, into a buffer reused from one map to the next, so building a map costs two
+/// allocations however many fields it holds, and writing it one copy. Not thread-safe.
 /// </summary>
 internal sealed class FieldMapBuilder
 {
     // Room for "_" and the digits of any int after a name.
     private const int SuffixRoom = 12;
 
-    private byte[] _bytes = new byte[4096];
+    // ,"name":"value": the comma, four quotes and the colon.
+    private const int Punctuation = 6;
+
+    private byte[] _json = new byte[4096];
     private FieldMap.Entry[] _entries = new FieldMap.Entry[64];
 
-    // Per entry, the first 8 bytes of its name as one number (FieldToken.KeyOf): one compare tells most names apart.
+    // Per entry, the first 8 bytes of its escaped name as one number (FieldToken.KeyOf): one compare tells most names apart.
     private ulong[] _keyWords = new ulong[64];
+
+    // One bit per name word added (of 64, picked by a multiplicative hash): a name whose bit is clear is new, which is
+    // the answer for nearly every field, without a walk over the names.
+    private ulong _wordBits;
     private int _length;
     private int _count;
+
+    /// <summary>Starts with an empty map.</summary>
+    internal FieldMapBuilder() => Clear();
 
     /// <summary>True when nothing was added since <see cref="Clear"/>.</summary>
     internal bool IsEmpty => _count == 0;
@@ -27,8 +39,10 @@ internal sealed class FieldMapBuilder
     /// <summary>Starts a new map.</summary>
     internal void Clear()
     {
-        _length = 0;
+        _json[0] = (byte)'{';
+        _length = 1;
         _count = 0;
+        _wordBits = 0;
     }
 
     /// <summary>Adds the field's name and decoded value; an absent value is left out, a repeated name is kept.</summary>
@@ -42,9 +56,8 @@ internal sealed class FieldMapBuilder
             return;
         }
 
-        var value = AppendValue(record, line, token);
-        var name = AppendName(record.NameOf(token));
-        AddEntry(value, name.Length, name.Plain, FieldToken.KeyOf(_bytes.AsSpan(_length - name.Length, name.Length)));
+        var (entry, end) = AppendProperty(record, line, token);
+        AddEntry(entry, end, FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)));
     }
 
     /// <summary>
@@ -61,100 +74,163 @@ internal sealed class FieldMapBuilder
             return;
         }
 
-        // The value goes first so that the key, and any suffix tried on it, is always at the end of the buffer.
-        var value = AppendValue(record, line, token);
-        var name = AppendName(record.NameOf(token));
-        var keyStart = value.Start + value.Length;
-        var keyLength = name.Length;
+        // The property is written after the last one and kept only if its name is new; names and values are compared
+        // escaped, as escaping gives equal text equal bytes and different text different bytes.
+        var (entry, end) = AppendProperty(record, line, token);
+        var nameLength = entry.NameLength;
         for (var suffix = 2; ; suffix++)
         {
-            var key = _bytes.AsSpan(keyStart, keyLength);
+            var key = _json.AsSpan(entry.NameStart, entry.NameLength);
             var word = FieldToken.KeyOf(key);
             var existing = IndexOf(key, word);
             if (existing < 0)
             {
-                _length = keyStart + keyLength;
-                AddEntry(value, keyLength, name.Plain, word);
+                AddEntry(entry, end, word);
                 return;
             }
 
-            if (ValuesEqual(_entries[existing], value))
+            var value = _json.AsSpan(entry.ValueStart, entry.ValueLength);
+            if (value.SequenceEqual(_json.AsSpan(_entries[existing].ValueStart, _entries[existing].ValueLength)))
             {
-                _length = value.Start;
                 return;
             }
 
-            keyLength = name.Length + AppendSuffix(keyStart + name.Length, suffix);
+            (entry, end) = WithSuffix(entry, end, nameLength, suffix);
         }
     }
 
     /// <summary>The map of what was added.</summary>
-    internal FieldMap Build() => new(_bytes.AsSpan(0, _length).ToArray(), _entries.AsSpan(0, _count).ToArray());
-
-    // Plain text (nearly every value) is valid UTF-8 too: one scan answers both, and spares the JSON writer its own.
-    private (int Start, int Length, bool ValidUtf8, bool Plain) AppendValue(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
+    internal FieldMap Build()
     {
+        _json[_length] = (byte)'}';
+        return new(_json.AsSpan(0, _length + 1).ToArray(), _entries.AsSpan(0, _count).ToArray());
+    }
+
+    // Writes ,"name":"value" after the last property (no comma before the first) without adding it yet: its entry and
+    // where it ends. Plain text (nearly every name and value) is written as it is; anything else is escaped by the
+    // row writer itself, so a map writes exactly what the row writer would.
+    private (FieldMap.Entry Entry, int End) AppendProperty(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
+    {
+        var name = record.NameOf(token);
         var raw = line.Slice(token.ValueStart, token.ValueLength);
-        var start = _length;
 
         // A decoded value is never longer than the raw one: hex halves it, every other kind is the raw bytes.
-        Reserve(raw.Length);
-        var destination = _bytes.AsSpan(start, raw.Length);
+        Reserve(name.Length + raw.Length + Punctuation + SuffixRoom + 1);
+        var start = _length;
+        var property = _json.AsSpan(start);
+
+        // Without a branch: the opening quote lands on the comma when no comma is due.
+        var at = _count > 0 ? 1 : 0;
+        property[0] = (byte)',';
+        property[at++] = (byte)'"';
+        var nameAt = at;
+        ShortCopy.Copy(name, property[at..]);
+        at += name.Length;
+        "\":\""u8.CopyTo(property[at..]);
+        at += 3;
+        var valueAt = at;
         var written = raw.Length;
         if (token.Kind == FieldKind.Hex)
         {
-            new AuditField(record, token).TryDecodeBytes(destination, out written);
+            new AuditField(record, token).TryDecodeBytes(property[at..], out written);
         }
         else
         {
-            raw.CopyTo(destination);
+            ShortCopy.Copy(raw, property[at..]);
         }
 
-        _length += written;
-        var value = destination[..written];
-        var plain = RowJsonBuffer.IsPlain(value);
-        return (start, written, plain || Utf8.IsValid(value), plain);
+        at += written;
+        property[at++] = (byte)'"';
+        var nameBytes = property.Slice(nameAt, name.Length);
+        var value = property.Slice(valueAt, written);
+        if (RowJsonBuffer.IsPlain(value) && IsPlainName(nameBytes))
+        {
+            return (new FieldMap.Entry(start + nameAt, name.Length, written, Plain: true), start + at);
+        }
+
+        return AppendEscaped(start, nameBytes, value);
     }
 
-    // Names are ASCII as written; any other byte reads as '?', as Encoding.ASCII decodes it. A plain name (printable
-    // ASCII, nearly always) is copied as it is.
-    private (int Length, bool Plain) AppendName(ReadOnlySpan<byte> name)
+    // Names are ASCII as written; any other byte reads as '?', as Encoding.ASCII decodes it.
+    private static bool IsPlainName(Span<byte> name)
     {
-        Reserve(name.Length + SuffixRoom);
-        var key = _bytes.AsSpan(_length, name.Length);
-        name.CopyTo(key);
-        _length += name.Length;
-        if (RowJsonBuffer.IsPlain(key))
+        if (RowJsonBuffer.IsPlain(name))
         {
-            return (name.Length, true);
+            return true;
         }
 
-        for (var i = 0; i < key.Length; i++)
+        for (var i = 0; i < name.Length; i++)
         {
-            key[i] = key[i] < 0x80 ? key[i] : (byte)'?';
+            name[i] = name[i] < 0x80 ? name[i] : (byte)'?';
         }
 
-        return (name.Length, RowJsonBuffer.IsPlain(key));
+        return RowJsonBuffer.IsPlain(name);
     }
 
-    // Writes _suffix at the given place (there is room: see AppendName) and returns its length; "_" and digits are plain.
-    private int AppendSuffix(int at, int suffix)
+    // The rare property with something to escape, written again at start as the row writer escapes it; invalid UTF-8
+    // (a hex-encoded binary argument) becomes U+FFFD, as when decoded to a string.
+    private (FieldMap.Entry Entry, int End) AppendEscaped(int start, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
     {
-        var destination = _bytes.AsSpan(at);
-        destination[0] = (byte)'_';
-        suffix.TryFormat(destination[1..], out var digits, default, System.Globalization.CultureInfo.InvariantCulture);
-        return 1 + digits;
+        using var escaper = new RowJsonBuffer();
+        escaper.WriteStartObject();
+        escaper.WritePropertyName(name);
+        var nameEnd = escaper.Written.Length;
+        if (Utf8.IsValid(value))
+        {
+            escaper.WriteStringValue(value);
+        }
+        else
+        {
+            escaper.WriteStringValue(Encoding.UTF8.GetString(value));
+        }
+
+        // {"name":"value" as the escaper wrote it: the property is what follows the brace.
+        var property = escaper.Written[1..];
+        var comma = _count > 0 ? 1 : 0;
+        _length = start;
+        Reserve(comma + property.Length + SuffixRoom + 1);
+        if (comma > 0)
+        {
+            _json[start] = (byte)',';
+        }
+
+        property.CopyTo(_json.AsSpan(start + comma));
+        var nameLength = nameEnd - 4; // {"name": less the brace, the quotes and the colon
+        var valueLength = property.Length - nameLength - 5; // "name":"value" less the quotes and the colon
+        return (new FieldMap.Entry(start + comma + 1, nameLength, valueLength, Plain: false), start + comma + property.Length);
+    }
+
+    // The property with _suffix after its name (in place of any suffix tried before); "_" and digits are plain, so the
+    // escaped name with the suffix is the escaped suffixed name. There is room: see AppendProperty.
+    private (FieldMap.Entry Entry, int End) WithSuffix(FieldMap.Entry entry, int end, int nameLength, int suffix)
+    {
+        Span<byte> text = stackalloc byte[SuffixRoom];
+        text[0] = (byte)'_';
+        suffix.TryFormat(text[1..], out var digits, default, System.Globalization.CultureInfo.InvariantCulture);
+        text = text[..(1 + digits)];
+
+        var afterName = entry.NameStart + entry.NameLength;
+        var suffixed = entry with { NameLength = nameLength + text.Length };
+        var movedBy = suffixed.NameLength - entry.NameLength;
+        _json.AsSpan(afterName, end - afterName).CopyTo(_json.AsSpan(afterName + movedBy));
+        text.CopyTo(_json.AsSpan(entry.NameStart + nameLength));
+        return (suffixed, end + movedBy);
     }
 
     // A map holds a few dozen names at most: a plain loop over their words beats a vectorized search's set-up.
     private int IndexOf(ReadOnlySpan<byte> key, ulong word)
     {
+        if ((_wordBits & WordBit(word)) == 0)
+        {
+            return -1;
+        }
+
         var words = _keyWords.AsSpan(0, _count);
         for (var i = 0; i < words.Length; i++)
         {
             // Names up to 8 bytes are told apart by their word and length alone.
-            if (words[i] == word && _entries[i].KeyLength == key.Length
-                && (key.Length <= sizeof(ulong) || _bytes.AsSpan(_entries[i].KeyStart, key.Length).SequenceEqual(key)))
+            if (words[i] == word && _entries[i].NameLength == key.Length
+                && (key.Length <= sizeof(ulong) || _json.AsSpan(_entries[i].NameStart, key.Length).SequenceEqual(key)))
             {
                 return i;
             }
@@ -163,22 +239,8 @@ internal sealed class FieldMapBuilder
         return -1;
     }
 
-    private bool ValuesEqual(FieldMap.Entry entry, (int Start, int Length, bool ValidUtf8, bool Plain) value)
-    {
-        var existing = _bytes.AsSpan(entry.ValueStart, entry.ValueLength);
-        var candidate = _bytes.AsSpan(value.Start, value.Length);
-        if (existing.SequenceEqual(candidate))
-        {
-            return true;
-        }
-
-        // Different invalid UTF-8 sequences may read as the same text (U+FFFD): compare as the strings would.
-        return !(entry.ValidUtf8 && value.ValidUtf8)
-            && string.Equals(Encoding.UTF8.GetString(existing), Encoding.UTF8.GetString(candidate), StringComparison.Ordinal);
-    }
-
-    // The key stands right after the value (FieldMap.Entry relies on it) and ends the buffer; its word is its KeyOf.
-    private void AddEntry((int Start, int Length, bool ValidUtf8, bool Plain) value, int keyLength, bool keyPlain, ulong keyWord)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddEntry(FieldMap.Entry entry, int end, ulong keyWord)
     {
         if (_count == _entries.Length)
         {
@@ -187,14 +249,18 @@ internal sealed class FieldMapBuilder
         }
 
         _keyWords[_count] = keyWord;
-        _entries[_count++] = new FieldMap.Entry(value.Start, value.Length, keyLength, value.ValidUtf8, value.Plain && keyPlain);
+        _wordBits |= WordBit(keyWord);
+        _entries[_count++] = entry;
+        _length = end;
     }
+
+    private static ulong WordBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
 
     private void Reserve(int more)
     {
-        if (_bytes.Length - _length < more)
+        if (_json.Length - _length < more)
         {
-            Array.Resize(ref _bytes, Math.Max(_bytes.Length * 2, _length + more));
+            Array.Resize(ref _json, Math.Max(_json.Length * 2, _length + more));
         }
     }
 }
