@@ -61,7 +61,8 @@ internal static class PlainJsonText
     /// Chars are narrowed to bytes with signed saturation and the bytes checked as UTF-8 is: a char below a space or
     /// from U+8000 (negative) becomes a byte below a space, one from U+007F to U+7FFF becomes DEL, so a char that needs
     /// escaping stays a byte that does, and plain ASCII is unchanged. Sixteen chars cost two loads, one pack and one check.
-    /// Inlined into its two callers (a string column, a string item): a call costs a tenth of a short narrow.
+    /// Inlined into its two callers (a string column, a string item): the call and its saved registers cost 0.4% of a
+    /// parse's instructions.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool TryNarrow(ReadOnlySpan<char> text, Span<byte> destination)
