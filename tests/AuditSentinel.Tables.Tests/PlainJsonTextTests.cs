@@ -51,8 +51,8 @@ public class PlainJsonTextTests
             var text = new char[length];
             for (var at = 0; at < length; at++)
             {
-                // Every char where the pieces change size (lengths 1, 3, 4, 7, 8, 9, 16, 17); elsewhere the bytes' edges.
-                var everyChar = length is 1 or 3 or 4 or 7 or 8 or 9 or 16 or 17;
+                // Every char where the pieces change size (lengths 1, 3, 4, 7, 8, 9, 16, 17, 32, 33); elsewhere the bytes' edges.
+                var everyChar = length is 1 or 3 or 4 or 7 or 8 or 9 or 16 or 17 or 32 or 33;
                 for (var c = 0; c <= char.MaxValue; c = everyChar || c < 0x100 ? c + 1 : c + 0x7F)
                 {
                     for (var i = 0; i < length; i++)

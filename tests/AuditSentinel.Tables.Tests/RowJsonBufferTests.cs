@@ -175,6 +175,59 @@ public class RowJsonBufferTests
         }).QuickCheckThrowOnFailure();
     }
 
+    /// <summary>Prefixes are copied as a window of two vectors up to its size and whole beyond: every length on both sides.</summary>
+    [Fact]
+    public void Column_names_of_every_length_are_written_as_utf8jsonwriter_writes_them()
+    {
+        using var json = new RowJsonBuffer();
+        var time = new DateTimeOffset(2026, 11, 22, 7, 45, 28, 777, TimeSpan.Zero);
+        for (var length = 1; length <= ColumnPrefix.Window + 8; length++)
+        {
+            var name = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i % 26))));
+            var prefix = RowJsonBuffer.EncodeName(name);
+            AssertSame(
+                name,
+                w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString(name, "v");
+                    w.WriteNumber(name, 42);
+                    w.WriteString(name, "2026-11-22T07:45:28.777Z");
+                    w.WriteStartObject(name);
+                    w.WriteNumber(name, 7);
+                    w.WriteEndObject();
+                    w.WriteStartObject(name);
+                    w.WriteString(name, "2026-11-22T07:45:28.777Z");
+                    w.WriteEndObject();
+                    w.WriteStartObject(name);
+                    w.WriteString(name, string.Empty);
+                    w.WriteEndObject();
+                    w.WriteEndObject();
+                },
+                b =>
+                {
+                    b.WriteStartObject();
+                    b.WriteString(prefix, "v");
+                    b.WriteNumber(prefix, 42);
+                    b.WriteDateTime(prefix, time);
+                    b.WriteEncodedPropertyName(prefix);
+                    b.WriteStartObject();
+                    b.WriteNumber(prefix, 7);
+                    b.WriteEndObject();
+                    b.WriteEncodedPropertyName(prefix);
+                    b.WriteStartObject();
+                    b.WriteDateTime(prefix, time);
+                    b.WriteEndObject();
+                    b.WriteEncodedPropertyName(prefix);
+                    b.WriteStartObject();
+                    b.WriteString(prefix, string.Empty);
+                    b.WriteEndObject();
+                    b.WriteEndObject();
+                },
+                json);
+        }
+    }
+
     [Theory]
     [InlineData(0L)]
     [InlineData(9L)]

@@ -60,6 +60,28 @@ public class RowJsonTests
 
     public static TheoryData<string> FixtureLogs() => [.. RepoPaths.FixtureLogs()];
 
+    /// <summary>The mappers give string lists as arrays, which are read as spans; any other list must write the same.</summary>
+    [Fact]
+    public async Task String_lists_that_are_not_arrays_are_written_as_arrays_are()
+    {
+        var log = await MappedLog.ReadFileAsync(RepoPaths.SshIntrusionLog);
+        using var writer = new RowJsonWriter();
+        var lists = 0;
+        foreach (var row in log.Events)
+        {
+            var fromArrays = writer.Serialize(AuditTables.LinuxAuditEvents, row).ToArray();
+            Assert.IsType<string[]>(row.RecordTypes);
+            row.RecordTypes = new List<string>(row.RecordTypes);
+            row.Argv = row.Argv is null ? null : new List<string?>(row.Argv);
+            row.Keys = row.Keys is null ? null : new List<string>(row.Keys);
+            row.Techniques = row.Techniques is null ? null : new List<string>(row.Techniques);
+            lists += row.Argv is null ? 0 : 1;
+            Assert.Equal(fromArrays, writer.Serialize(AuditTables.LinuxAuditEvents, row).ToArray());
+        }
+
+        Assert.True(lists > 0, "The log has EXECVE arguments.");
+    }
+
     [Fact]
     public void Datetimes_are_utc_with_milliseconds_nulls_are_left_out_and_serialize_equals_ndjson()
     {

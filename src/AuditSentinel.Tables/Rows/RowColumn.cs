@@ -10,7 +10,7 @@ internal abstract class RowColumn<TRow>(Column column)
     public Column Column { get; } = column;
 
     /// <summary>The name in its JSON form, as the prefix <c>,"Name":"</c> (see <see cref="RowJsonBuffer.EncodeName"/>).</summary>
-    protected byte[] EncodedName { get; } = RowJsonBuffer.EncodeName(column.Name);
+    protected ColumnPrefix EncodedName { get; } = RowJsonBuffer.EncodeName(column.Name);
 
     /// <summary>Writes the column of <paramref name="row"/> unless its value is null.</summary>
     public abstract void Write(RowJsonBuffer json, TRow row);

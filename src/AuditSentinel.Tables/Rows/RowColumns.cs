@@ -65,9 +65,20 @@ internal sealed class StringArrayColumn<TRow>(Column column, Func<TRow, IReadOnl
 
         json.WriteEncodedPropertyName(EncodedName);
         json.WriteStartArray();
-        for (var i = 0; i < items.Count; i++)
+        if (items is string?[] array)
         {
-            json.WriteStringValue(items[i]);
+            // The rows' lists are arrays: read as a span, not through an interface call per item.
+            foreach (var item in array)
+            {
+                json.WriteStringValue(item);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                json.WriteStringValue(items[i]);
+            }
         }
 
         json.WriteEndArray();

@@ -52,26 +52,22 @@ internal sealed class RowJsonBuffer : IDisposable
     internal void WriteEndArray() => WriteClosing((byte)']');
 
     /// <summary>Writes a property name given as a column's prefix (see <see cref="EncodeName"/>): <c>"Name":</c>.</summary>
-    internal void WriteEncodedPropertyName(ReadOnlySpan<byte> encodedName)
+    internal void WriteEncodedPropertyName(ColumnPrefix encodedName)
     {
-        var name = NameOf(encodedName);
-        var destination = Reserve(name.Length);
-        ShortCopy.Copy(name, destination);
-        _length += name.Length;
+        _length += encodedName.CopyTo(Reserve(ColumnPrefix.Window), _needsComma, quote: false);
         _needsComma = false;
     }
 
     /// <summary>Writes a string column: its name (see <see cref="EncodeName"/>) and the value, escaped as needed.</summary>
-    internal void WriteString(ReadOnlySpan<byte> encodedName, string value)
+    internal void WriteString(ColumnPrefix encodedName, string value)
     {
         var text = value.AsSpan();
-        var prefix = PrefixOf(encodedName);
-        var destination = Reserve(prefix.Length + text.Length + 1);
-        ShortCopy.Copy(prefix, destination);
-        if (PlainJsonText.TryNarrow(text, destination[prefix.Length..]))
+        var destination = Reserve(ColumnPrefix.Window + text.Length + 1);
+        var prefix = encodedName.CopyTo(destination, _needsComma, quote: true);
+        if (PlainJsonText.TryNarrow(text, destination[prefix..]))
         {
-            destination[prefix.Length + text.Length] = (byte)'"';
-            _length += prefix.Length + text.Length + 1;
+            destination[prefix + text.Length] = (byte)'"';
+            _length += prefix + text.Length + 1;
             _needsComma = true;
             return;
         }
@@ -81,25 +77,23 @@ internal sealed class RowJsonBuffer : IDisposable
     }
 
     /// <summary>Writes a number column: its name (see <see cref="EncodeName"/>) and the value.</summary>
-    internal void WriteNumber(ReadOnlySpan<byte> encodedName, long value)
+    internal void WriteNumber(ColumnPrefix encodedName, long value)
     {
-        var name = NameOf(encodedName);
-        var destination = Reserve(name.Length + MaxNumberLength);
-        ShortCopy.Copy(name, destination);
-        var written = FormatNumber(value, destination[name.Length..]);
-        _length += name.Length + written;
+        var destination = Reserve(ColumnPrefix.Window + MaxNumberLength);
+        var name = encodedName.CopyTo(destination, _needsComma, quote: false);
+        var written = FormatNumber(value, destination[name..]);
+        _length += name + written;
         _needsComma = true;
     }
 
     /// <summary>Writes a datetime column: its name (see <see cref="EncodeName"/>) and the value as an ISO 8601 UTC string with milliseconds.</summary>
-    internal void WriteDateTime(ReadOnlySpan<byte> encodedName, DateTimeOffset value)
+    internal void WriteDateTime(ColumnPrefix encodedName, DateTimeOffset value)
     {
-        var prefix = PrefixOf(encodedName);
-        var destination = Reserve(prefix.Length + UtcTimestampText.Length + 1);
-        ShortCopy.Copy(prefix, destination);
-        _timestamps.Write(destination[prefix.Length..], value);
-        destination[prefix.Length + UtcTimestampText.Length] = (byte)'"';
-        _length += prefix.Length + UtcTimestampText.Length + 1;
+        var destination = Reserve(ColumnPrefix.Window + UtcTimestampText.Length + 1);
+        var prefix = encodedName.CopyTo(destination, _needsComma, quote: true);
+        _timestamps.Write(destination[prefix..], value);
+        destination[prefix + UtcTimestampText.Length] = (byte)'"';
+        _length += prefix + UtcTimestampText.Length + 1;
         _needsComma = true;
     }
 
@@ -173,19 +167,15 @@ internal sealed class RowJsonBuffer : IDisposable
     /// <summary>True when the UTF-8 text is written as it is: printable ASCII without a quote or a backslash.</summary>
     internal static bool IsPlain(ReadOnlySpan<byte> utf8) => PlainJsonText.IsPlain(utf8);
 
-    /// <summary>
-    /// The JSON prefix <c>,"Name":"</c> of a column whose name needs no escaping (a schema column name), computed once
-    /// so a column is started with one copy: each write takes the part it needs (without the comma for the first
-    /// property, without the quote for a value that is not a string).
-    /// </summary>
-    internal static byte[] EncodeName(string name)
+    /// <summary>The JSON prefix <c>,"Name":"</c> of a column whose name needs no escaping (a schema column name).</summary>
+    internal static ColumnPrefix EncodeName(string name)
     {
         if (name.AsSpan().ContainsAnyExcept(PlainChars))
         {
             throw new ArgumentException($"'{name}' needs escaping; column names are plain ASCII.", nameof(name));
         }
 
-        return Encoding.ASCII.GetBytes(",\"" + name + "\":\"");
+        return new ColumnPrefix(Encoding.ASCII.GetBytes(",\"" + name + "\":\""));
     }
 
     /// <inheritdoc />
@@ -338,14 +328,6 @@ internal sealed class RowJsonBuffer : IDisposable
             }
         }
     }
-
-    // Of a column's prefix ,"Name":" the part that starts a string value: without the comma before the first property.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ReadOnlySpan<byte> PrefixOf(ReadOnlySpan<byte> encodedName) => _needsComma ? encodedName : encodedName[1..];
-
-    // Of a column's prefix the part that starts any other value: without the quote.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private ReadOnlySpan<byte> NameOf(ReadOnlySpan<byte> encodedName) => PrefixOf(encodedName)[..^1];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Separator(Span<byte> destination)

@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace AuditSentinel.Tables.Rows;
+
+/// <summary>
+/// A column's name in its JSON form, the prefix <c>,"Name":"</c>, encoded once so a column is started with one copy:
+/// each write takes the part it needs (without the comma for the first property, without the quote for a value that
+/// is not a string). The bytes are followed by zeros up to a window of two vectors from either start, so any part of
+/// a usual name is copied with two vector stores and no branch on its length; the bytes copied past the part lie past
+/// what the write counts, and the value or the next write goes over them.
+/// </summary>
+internal sealed class ColumnPrefix
+{
+    /// <summary>The bytes a write of a prefix may touch: callers reserve this much more than the prefix's part.</summary>
+    internal const int Window = 2 * 16;
+
+    private readonly byte[] _padded;
+    private readonly int _length;
+
+    /// <param name="prefix">The whole prefix <c>,"Name":"</c>.</param>
+    internal ColumnPrefix(ReadOnlySpan<byte> prefix)
+    {
+        _length = prefix.Length;
+        _padded = new byte[Math.Max(prefix.Length, Window + 1)];
+        prefix.CopyTo(_padded);
+    }
+
+    /// <summary>Copies the part of the prefix a write needs to the start of <paramref name="destination"/>.</summary>
+    /// <param name="destination">Where the part goes: at least <see cref="Window"/> bytes.</param>
+    /// <param name="comma">With the leading comma (not the first property of an object).</param>
+    /// <param name="quote">With the trailing quote (a string value follows).</param>
+    /// <returns>The length of the part.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int CopyTo(Span<byte> destination, bool comma, bool quote)
+    {
+        var start = comma ? 0 : 1;
+        var length = _length - start - (quote ? 0 : 1);
+        if (_length > Window)
+        {
+            _padded.AsSpan(start, length).CopyTo(destination);
+            return length;
+        }
+
+        Vector128.Create(_padded.AsSpan(start, Vector128<byte>.Count)).CopyTo(destination);
+        Vector128.Create(_padded.AsSpan(start + Vector128<byte>.Count, Vector128<byte>.Count)).CopyTo(destination[Vector128<byte>.Count..]);
+        return length;
+    }
+}
