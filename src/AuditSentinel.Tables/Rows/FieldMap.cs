@@ -62,15 +62,7 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Writes the map as a JSON object.</summary>
-    internal void WriteTo(RowJsonBuffer json)
-    {
-        // RowJsonBuffer has no write of ready-made JSON: a column prefix ,"Name":" is written without its first byte
-        // where no comma is due (right after an opening brace) and without its last, so the object {...} handed over as
-        // a prefix writes exactly its body between the braces the buffer writes.
-        json.WriteStartObject();
-        json.WriteEncodedPropertyName(_json);
-        json.WriteEndObject();
-    }
+    internal void WriteTo(RowJsonBuffer json) => json.WriteRawValue(_json);
 
     private int IndexOf(ReadOnlySpan<byte> name)
     {

@@ -143,7 +143,7 @@ internal sealed class RowJsonBuffer : IDisposable
     {
         if (value is null)
         {
-            WriteLiteral("null"u8);
+            WriteRawValue("null"u8);
             return;
         }
 
@@ -162,7 +162,7 @@ internal sealed class RowJsonBuffer : IDisposable
         _needsComma = true;
     }
 
-    internal void WriteBooleanValue(bool value) => WriteLiteral(value ? "true"u8 : "false"u8);
+    internal void WriteBooleanValue(bool value) => WriteRawValue(value ? "true"u8 : "false"u8);
 
     /// <summary>True when the UTF-8 text is written as it is: printable ASCII without a quote or a backslash.</summary>
     internal static bool IsPlain(ReadOnlySpan<byte> utf8) => PlainJsonText.IsPlain(utf8);
@@ -229,12 +229,15 @@ internal sealed class RowJsonBuffer : IDisposable
         _needsComma = true;
     }
 
-    private void WriteLiteral(ReadOnlySpan<byte> literal)
+    /// <summary>
+    /// Writes a value that is JSON already (a literal, or a map kept as its JSON object), with the comma due before it.
+    /// </summary>
+    internal void WriteRawValue(ReadOnlySpan<byte> json)
     {
-        var destination = Reserve(literal.Length + 1);
+        var destination = Reserve(json.Length + 1);
         var at = Separator(destination);
-        ShortCopy.Copy(literal, destination[at..]);
-        _length += at + literal.Length;
+        ShortCopy.Copy(json, destination[at..]);
+        _length += at + json.Length;
         _needsComma = true;
     }
 
