@@ -19,10 +19,18 @@ public readonly struct AuditField
     }
 
     /// <summary>The field name as written (ASCII).</summary>
-    public ReadOnlySpan<byte> Name => _record.NameOf(_token);
+    public ReadOnlySpan<byte> Name
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _record.NameOf(_token);
+    }
 
     /// <summary>The value as written, without surrounding quotes or braces; hex stays hex.</summary>
-    public ReadOnlySpan<byte> RawValue => _record.ValueOf(_token);
+    public ReadOnlySpan<byte> RawValue
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _record.ValueOf(_token);
+    }
 
     /// <summary>How the value was written.</summary>
     public FieldKind Kind => _token.Kind;

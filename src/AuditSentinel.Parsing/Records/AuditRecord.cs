@@ -60,7 +60,11 @@ public sealed class AuditRecord
     public long LineNumber { get; }
 
     /// <summary>The whole line as read, without the line terminator.</summary>
-    public ReadOnlySpan<byte> Bytes => new(_lineChunk, _lineStart, _lineLength);
+    public ReadOnlySpan<byte> Bytes
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(_lineChunk, _lineStart, _lineLength);
+    }
 
     /// <summary>The whole line as text.</summary>
     public string LineText => Encoding.UTF8.GetString(Bytes);
@@ -138,12 +142,21 @@ public sealed class AuditRecord
     }
 
     /// <summary>The field tokens, in line order, for a caller that reads every field's name in one pass.</summary>
-    internal ReadOnlySpan<FieldToken> Tokens => new(_tokenChunk, _tokenStart, FieldCount);
+    internal ReadOnlySpan<FieldToken> Tokens
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(_tokenChunk, _tokenStart, FieldCount);
+    }
 
     /// <summary>The fields' name keys (<see cref="FieldToken.KeyOf"/>), one per token, as the tokenizer computed them.</summary>
-    internal ReadOnlySpan<ulong> NameKeys => new(_keyChunk, _keyStart, FieldCount);
+    internal ReadOnlySpan<ulong> NameKeys
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(_keyChunk, _keyStart, FieldCount);
+    }
 
     /// <summary>The name <paramref name="token"/> points at: in the line, or a synthetic one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ReadOnlySpan<byte> NameOf(scoped in FieldToken token) =>
         token.NameStart >= 0 ? new ReadOnlySpan<byte>(_lineChunk, _lineStart + token.NameStart, token.NameLength) : FieldTokenizer.SyntheticNames[~token.NameStart];
 

@@ -20,31 +20,32 @@ internal static class DelimiterBits
     /// <summary>Fills <paramref name="valueEnds"/> (space, tab) and <paramref name="nameEnds"/> (space, tab, '=') for the line.</summary>
     internal static void Mark(ReadOnlySpan<byte> line, Span<ulong> valueEnds, Span<ulong> nameEnds)
     {
-        // The last, short block is read from a zero-padded copy: zero is no delimiter.
-        Span<byte> padded = stackalloc byte[BytesPerWord];
-        var words = WordsFor(line.Length);
-        for (var word = 0; word < words; word++)
+        var whole = line.Length / BytesPerWord;
+        for (var word = 0; word < whole; word++)
         {
-            var at = word * BytesPerWord;
-            scoped ReadOnlySpan<byte> block;
-            if (line.Length - at >= BytesPerWord)
-            {
-                block = line.Slice(at, BytesPerWord);
-            }
-            else
-            {
-                padded.Clear();
-                line[at..].CopyTo(padded);
-                block = padded;
-            }
-
-            var low = Vector256.Create(block);
-            var high = Vector256.Create(block[HalfWord..]);
-            var blanks = Blanks(low) | ((ulong)Blanks(high) << HalfWord);
-            var equals = Equals(low) | ((ulong)Equals(high) << HalfWord);
-            valueEnds[word] = blanks;
-            nameEnds[word] = blanks | equals;
+            MarkWord(line.Slice(word * BytesPerWord, BytesPerWord), out valueEnds[word], out nameEnds[word]);
         }
+
+        var rest = line.Length - (whole * BytesPerWord);
+        if (rest == 0)
+        {
+            return;
+        }
+
+        if (whole > 0)
+        {
+            // The last 64 bytes of the line, read in place: their top bits are the short block's, shifted down.
+            MarkWord(line[^BytesPerWord..], out var blanks, out var names);
+            valueEnds[whole] = blanks >> (BytesPerWord - rest);
+            nameEnds[whole] = names >> (BytesPerWord - rest);
+            return;
+        }
+
+        // A line shorter than a word is read from a zero-padded copy: zero is no delimiter.
+        Span<byte> padded = stackalloc byte[BytesPerWord];
+        padded.Clear();
+        line.CopyTo(padded);
+        MarkWord(padded, out valueEnds[0], out nameEnds[0]);
     }
 
     /// <summary>The first position at or after <paramref name="from"/> whose bit is set, or <paramref name="to"/> when none is before it.</summary>
@@ -74,6 +75,17 @@ internal static class DelimiterBits
         }
 
         return to;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MarkWord(ReadOnlySpan<byte> block, out ulong valueEnds, out ulong nameEnds)
+    {
+        var low = Vector256.Create(block);
+        var high = Vector256.Create(block[HalfWord..]);
+        var blanks = Blanks(low) | ((ulong)Blanks(high) << HalfWord);
+        var equals = Equals(low) | ((ulong)Equals(high) << HalfWord);
+        valueEnds = blanks;
+        nameEnds = blanks | equals;
     }
 
     private static uint Blanks(Vector256<byte> block) =>

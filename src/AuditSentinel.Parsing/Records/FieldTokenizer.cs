@@ -238,14 +238,15 @@ internal ref struct FieldTokenizer
         var value = _line.Slice(valueStart, valueLength);
         var key = FieldToken.KeyAt(_line, nameStart, nameLength);
         var kind = FieldKind.Plain;
-        if (value.Length is 1 or 6 && FieldValues.IsAbsentMarker(value))
+        if (FieldValues.IsAbsentMarker(value))
         {
             kind = FieldKind.Absent;
         }
-        else if (value.Length > 1 && char.IsAsciiHexDigitUpper((char)value[0]) && !_interpreted && origin != FieldOrigin.Enriched
-                 && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), key, _isExecve))
+        else if (value.Length > 1 && char.IsAsciiHexDigitUpper((char)value[0]) && ((value.Length & 1) == 0 || value[^1] == (byte)'"')
+                 && !_interpreted && origin != FieldOrigin.Enriched && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), key, _isExecve))
         {
-            // The first digit and the length sift out most values before the name is looked up.
+            // The first digit and the length (even, or odd with the stray quote below) sift out most values before the
+            // name is looked up.
             if (FieldValues.IsUppercaseHex(value))
             {
                 kind = FieldKind.Hex;

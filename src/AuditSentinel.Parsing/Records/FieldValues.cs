@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AuditSentinel.Parsing.Records;
@@ -68,8 +69,9 @@ public static class FieldValues
     }
 
     /// <summary>True for the markers that mean "no value": <c>(null)</c>, <c>?</c>, <c>(none)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAbsentMarker(ReadOnlySpan<byte> value) =>
-        value.SequenceEqual("(null)"u8) || value.SequenceEqual("?"u8) || value.SequenceEqual("(none)"u8);
+        value.Length == 1 ? value[0] == (byte)'?' : value.Length == 6 && (value.SequenceEqual("(null)"u8) || value.SequenceEqual("(none)"u8));
 
     /// <summary>Decodes uppercase or lowercase hex into <paramref name="destination"/>.</summary>
     public static bool TryDecodeHex(ReadOnlySpan<byte> hex, Span<byte> destination, out int written)

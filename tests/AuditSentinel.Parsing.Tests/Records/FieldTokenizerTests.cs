@@ -38,6 +38,31 @@ public class FieldTokenizerTests
         Assert.Equal(FieldKind.Plain, Field(syscall, "a1").Kind);
     }
 
+    [Theory]
+    [InlineData("?", FieldKind.Absent)]
+    [InlineData("(null)", FieldKind.Absent)]
+    [InlineData("(none)", FieldKind.Absent)]
+    [InlineData("!", FieldKind.Plain)]
+    [InlineData("(nil)", FieldKind.Plain)]
+    [InlineData("(null", FieldKind.Plain)]
+    [InlineData("(nulls)", FieldKind.Plain)]
+    [InlineData("??", FieldKind.Plain)]
+    [InlineData("ABCD", FieldKind.Hex)]
+    [InlineData("ABC", FieldKind.Plain)]
+    [InlineData("ABCD\"", FieldKind.Hex)]
+    [InlineData("ABC\"", FieldKind.Plain)]
+    [InlineData("ABCDE", FieldKind.Plain)]
+    [InlineData("0", FieldKind.Plain)]
+    [InlineData("1234", FieldKind.Hex)]
+    [InlineData("12345", FieldKind.Plain)]
+    public void A_bare_value_is_absent_hex_or_plain_by_its_exact_text(string value, FieldKind kind)
+    {
+        // key is an escaped field, so an uppercase-hex value of even length is the kernel's hex encoding.
+        var record = Parse($"type=SYSCALL msg=audit(1.000:1): syscall=2 key={value} pid=1");
+        Assert.Equal(kind, Field(record, "key").Kind);
+        Assert.Equal(FieldKind.Plain, Field(record, "pid").Kind);
+    }
+
     [Fact]
     public void Multi_keys_decode_with_the_0x01_separator()
     {
