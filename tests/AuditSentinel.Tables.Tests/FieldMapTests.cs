@@ -63,6 +63,8 @@ public class FieldMapTests
     [InlineData("na\u00efve=1 na??ve=2 n\\a=3 n\"a=4 n\u0001a=5 n\u0000a=6 n=7")]
     // Decoded values JSON escapes (a quote, a newline) and invalid UTF-8 (FF and FE both read as U+FFFD), repeated.
     [InlineData("exe=6869220A exe=6869220A exe=FF exe=FE exe=FF41 exe=6869220A n\"a=6869220A n\"a=1 n\"a=1")]
+    // Names beyond ASCII with values JSON escapes: the name still reads as '?' on the escaped path.
+    [InlineData("n\u00e9me=\"a\\\\b\" n\u00e9me=\"a\\\\b\" x\u00ffy=\"q\\\\\" na\u00efve=1 n\u00e9me=\"c\\\\d\"")]
     public void Distinct_fields_of_crafted_names_follow_the_rule(string body)
     {
         var line = "type=SYSCALL msg=audit(1795333528.773:4160): " + System.Text.RegularExpressions.Regex.Unescape(body);

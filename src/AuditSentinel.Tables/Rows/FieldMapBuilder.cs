@@ -143,7 +143,8 @@ internal sealed class FieldMapBuilder
         property[at++] = (byte)'"';
         var nameBytes = property.Slice(nameAt, name.Length);
         var value = property.Slice(valueAt, written);
-        if (RowJsonBuffer.IsPlain(value) && IsPlainName(nameBytes))
+        // Not &&: IsPlainName also turns a non-ASCII name into '?', which the escaped path needs as much as the plain one.
+        if (IsPlainName(nameBytes) & PlainJsonText.IsPlain(value))
         {
             return (new FieldMap.Entry(start + nameAt, name.Length, written, Plain: true), start + at);
         }
@@ -154,7 +155,7 @@ internal sealed class FieldMapBuilder
     // Names are ASCII as written; any other byte reads as '?', as Encoding.ASCII decodes it.
     private static bool IsPlainName(Span<byte> name)
     {
-        if (RowJsonBuffer.IsPlain(name))
+        if (PlainJsonText.IsPlain(name))
         {
             return true;
         }
@@ -164,7 +165,7 @@ internal sealed class FieldMapBuilder
             name[i] = name[i] < 0x80 ? name[i] : (byte)'?';
         }
 
-        return RowJsonBuffer.IsPlain(name);
+        return PlainJsonText.IsPlain(name);
     }
 
     // The rare property with something to escape, written again at start as the row writer escapes it; invalid UTF-8

@@ -97,29 +97,6 @@ internal sealed class RowJsonBuffer : IDisposable
         _needsComma = true;
     }
 
-    /// <summary>Writes <c>"name":"value"</c> from UTF-8 that the caller checked with <see cref="IsPlain"/>: nothing to escape.</summary>
-    /// <remarks>Inlined into the loop over a map's fields, the most frequent write of a row.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void WritePlainStringProperty(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
-    {
-        Debug.Assert(IsPlain(name) && IsPlain(value), "Only text without anything to escape is written as is.");
-        var destination = Reserve(name.Length + value.Length + 6);
-
-        // Without a branch: the opening quote lands on the comma when no comma is due.
-        var at = _needsComma ? 1 : 0;
-        destination[0] = (byte)',';
-        destination[at++] = (byte)'"';
-        ShortCopy.Copy(name, destination[at..]);
-        at += name.Length;
-        "\":\""u8.CopyTo(destination[at..]);
-        at += 3;
-        ShortCopy.Copy(value, destination[at..]);
-        at += value.Length;
-        destination[at++] = (byte)'"';
-        _length += at;
-        _needsComma = true;
-    }
-
     /// <summary>Writes a property name given as UTF-8 text, escaped as needed.</summary>
     internal void WritePropertyName(ReadOnlySpan<byte> utf8Name)
     {
@@ -164,8 +141,6 @@ internal sealed class RowJsonBuffer : IDisposable
 
     internal void WriteBooleanValue(bool value) => WriteRawValue(value ? "true"u8 : "false"u8);
 
-    /// <summary>True when the UTF-8 text is written as it is: printable ASCII without a quote or a backslash.</summary>
-    internal static bool IsPlain(ReadOnlySpan<byte> utf8) => PlainJsonText.IsPlain(utf8);
 
     /// <summary>The JSON prefix <c>,"Name":"</c> of a column whose name needs no escaping (a schema column name).</summary>
     internal static ColumnPrefix EncodeName(string name)
