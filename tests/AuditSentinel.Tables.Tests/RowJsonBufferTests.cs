@@ -14,6 +14,9 @@ namespace AuditSentinel.Tables.Tests;
 /// </summary>
 public class RowJsonBufferTests
 {
+    // A prefix ,"Name":" is the name and five bytes.
+    private const int LongestColumnName = ColumnPrefix.Window - 5;
+
     private static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Fact]
@@ -175,13 +178,13 @@ public class RowJsonBufferTests
         }).QuickCheckThrowOnFailure();
     }
 
-    /// <summary>Prefixes are copied as a window of two vectors up to its size and whole beyond: every length on both sides.</summary>
+    /// <summary>Prefixes are copied as a window of two vectors: every name length up to the longest it holds.</summary>
     [Fact]
     public void Column_names_of_every_length_are_written_as_utf8jsonwriter_writes_them()
     {
         using var json = new RowJsonBuffer();
         var time = new DateTimeOffset(2026, 11, 22, 7, 45, 28, 777, TimeSpan.Zero);
-        for (var length = 1; length <= ColumnPrefix.Window + 8; length++)
+        for (var length = 1; length <= LongestColumnName; length++)
         {
             var name = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i % 26))));
             var prefix = RowJsonBuffer.EncodeName(name);
@@ -228,6 +231,14 @@ public class RowJsonBufferTests
         }
     }
 
+
+    /// <summary>A name too long for the window is refused when its column is declared, never written past its room.</summary>
+    [Fact]
+    public void A_column_name_longer_than_the_prefix_window_is_refused()
+    {
+        Assert.NotNull(RowJsonBuffer.EncodeName(new string('n', LongestColumnName)));
+        Assert.Throws<ArgumentException>(() => RowJsonBuffer.EncodeName(new string('n', LongestColumnName + 1)));
+    }
     [Theory]
     [InlineData(0L)]
     [InlineData(9L)]

@@ -35,6 +35,12 @@ internal sealed class InterruptibleInputStream(Stream inner) : Stream
     /// <inheritdoc />
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
         if (_start == _end)
         {
             _pending ??= inner.ReadAsync(_buffer, CancellationToken.None).AsTask();

@@ -5,8 +5,12 @@ namespace AuditSentinel.Parsing.Records;
 /// <summary>Parses the inside of <c>audit(...)</c>: <c>1795333528.777:6918</c> or ausearch's <c>11/22/26 07:45:28.777:6918</c>.</summary>
 internal static class AuditStamp
 {
+    // 9999-12-31T23:59:59Z, the last second a DateTimeOffset holds: a later stamp could not become a row's time.
+    private const long LatestSeconds = 253_402_300_799;
+
     internal static bool TryParseRaw(ReadOnlySpan<byte> stamp, out AuditTimestamp timestamp, out ulong serial) =>
-        TryParseKernelStamp(stamp, out timestamp, out serial) || TryParseAnyRaw(stamp, out timestamp, out serial);
+        (TryParseKernelStamp(stamp, out timestamp, out serial) || TryParseAnyRaw(stamp, out timestamp, out serial))
+        && timestamp.Seconds <= LatestSeconds;
 
     /// <summary>The general reading of a raw stamp, for any form <see cref="TryParseKernelStamp"/> leaves to it.</summary>
     internal static bool TryParseAnyRaw(ReadOnlySpan<byte> stamp, out AuditTimestamp timestamp, out ulong serial)

@@ -11,7 +11,7 @@ public enum RejectReason
     NoAuditHeader,
     /// <summary>The <c>type=</c> value is empty or malformed.</summary>
     BadRecordType,
-    /// <summary>The <c>audit(seconds.millis:serial)</c> stamp is malformed.</summary>
+    /// <summary>The <c>audit(seconds.millis:serial)</c> stamp is malformed, or later than year 9999 (no row time holds it).</summary>
     BadTimestamp,
     /// <summary>The line is longer than the reader's limit; it was cut and kept whole in the dead-letter store.</summary>
     LineTooLong,

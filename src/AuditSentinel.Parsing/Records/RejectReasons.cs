@@ -22,7 +22,7 @@ public static class RejectReasons
         RejectReason.EventSeparator => "The line is an ausearch event separator (----).",
         RejectReason.NoAuditHeader => "The line has no 'type=... audit(seconds.millis:serial)' header, so it is not an audit record.",
         RejectReason.BadRecordType => "The record type after 'type=' is empty or malformed.",
-        RejectReason.BadTimestamp => "The audit(seconds.millis:serial) stamp is malformed.",
+        RejectReason.BadTimestamp => "The audit(seconds.millis:serial) stamp is malformed or later than year 9999.",
         RejectReason.LineTooLong => "The line is longer than the reader's limit.",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };

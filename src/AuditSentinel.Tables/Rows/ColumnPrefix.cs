@@ -19,10 +19,16 @@ internal sealed class ColumnPrefix
     private readonly int _length;
 
     /// <param name="prefix">The whole prefix <c>,"Name":"</c>.</param>
+    /// <exception cref="ArgumentException">The prefix is longer than <see cref="Window"/> (a name of over 27 bytes).</exception>
     internal ColumnPrefix(ReadOnlySpan<byte> prefix)
     {
+        if (prefix.Length > Window)
+        {
+            throw new ArgumentException($"A column prefix is at most {Window} bytes (a name of {Window - 5}); this one is {prefix.Length}.", nameof(prefix));
+        }
+
         _length = prefix.Length;
-        _padded = new byte[Math.Max(prefix.Length, Window + 1)];
+        _padded = new byte[Window + 1];
         prefix.CopyTo(_padded);
     }
 
@@ -36,12 +42,6 @@ internal sealed class ColumnPrefix
     {
         var start = comma ? 0 : 1;
         var length = _length - start - (quote ? 0 : 1);
-        if (_length > Window)
-        {
-            _padded.AsSpan(start, length).CopyTo(destination);
-            return length;
-        }
-
         Vector128.Create(_padded.AsSpan(start, Vector128<byte>.Count)).CopyTo(destination);
         Vector128.Create(_padded.AsSpan(start + Vector128<byte>.Count, Vector128<byte>.Count)).CopyTo(destination[Vector128<byte>.Count..]);
         return length;
