@@ -54,44 +54,30 @@ public static class ExecveAssembler
         int? argc = null;
         string?[]? arguments = null;
         var next = 0;
-        foreach (var record in records)
+        foreach (var field in new LoggedFields(records))
         {
-            if (record.TypeNumber != RecordType.Execve)
+            if (field.NameEquals("argc"u8))
             {
-                continue;
-            }
-
-            for (var i = 0; i < record.FieldCount; i++)
-            {
-                var field = record[i];
-                if (field.Origin == FieldOrigin.Enriched)
+                if (argc is null && ArgumentCount(field) is { } count)
                 {
-                    continue;
-                }
-
-                if (field.NameEquals("argc"u8))
-                {
-                    if (argc is null && ArgumentCount(field) is { } count)
-                    {
-                        // More arguments than fields cannot all be there: the general path reports them missing.
-                        if (count >= fieldCount)
-                        {
-                            return null;
-                        }
-
-                        argc = count;
-                        arguments = count == 0 ? [] : new string?[count];
-                    }
-                }
-                else if (TryParseName(field.Name, out var index, out var chunk, out var isLength))
-                {
-                    if (arguments is null || isLength || chunk >= 0 || index != next || next == arguments.Length)
+                    // More arguments than fields cannot all be there: the general path reports them missing.
+                    if (count >= fieldCount)
                     {
                         return null;
                     }
 
-                    arguments[next++] = field.Text ?? string.Empty;
+                    argc = count;
+                    arguments = count == 0 ? [] : new string?[count];
                 }
+            }
+            else if (TryParseName(field.Name, out var index, out var chunk, out var isLength))
+            {
+                if (arguments is null || isLength || chunk >= 0 || index != next || next == arguments.Length)
+                {
+                    return null;
+                }
+
+                arguments[next++] = field.Text ?? string.Empty;
             }
         }
 
@@ -102,29 +88,15 @@ public static class ExecveAssembler
     {
         int? argc = null;
         var parts = new SortedDictionary<int, ArgumentParts>();
-        foreach (var record in records)
+        foreach (var field in new LoggedFields(records))
         {
-            if (record.TypeNumber != RecordType.Execve)
+            if (field.NameEquals("argc"u8))
             {
-                continue;
+                argc ??= ArgumentCount(field);
             }
-
-            for (var i = 0; i < record.FieldCount; i++)
+            else if (TryParseName(field.Name, out var index, out var chunk, out var isLength))
             {
-                var field = record[i];
-                if (field.Origin == FieldOrigin.Enriched)
-                {
-                    continue;
-                }
-
-                if (field.NameEquals("argc"u8))
-                {
-                    argc ??= ArgumentCount(field);
-                }
-                else if (TryParseName(field.Name, out var index, out var chunk, out var isLength))
-                {
-                    Add(parts, index, chunk, isLength, field);
-                }
+                Add(parts, index, chunk, isLength, field);
             }
         }
 
@@ -299,6 +271,49 @@ public static class ExecveAssembler
             }
 
             return Encoding.UTF8.GetString(joined);
+        }
+    }
+
+    // The fields the kernel logged in the EXECVE records, in log order: both paths read these and nothing else (not the
+    // ENRICHED names auditd appends, not other record types).
+    private ref struct LoggedFields
+    {
+        private readonly ReadOnlySpan<AuditRecord> _records;
+        private int _record;
+        private int _field;
+
+        public LoggedFields(ReadOnlySpan<AuditRecord> records)
+        {
+            _records = records;
+            _field = -1;
+        }
+
+        public AuditField Current { get; private set; }
+
+        public readonly LoggedFields GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            for (; _record < _records.Length; _record++, _field = -1)
+            {
+                var record = _records[_record];
+                if (record.TypeNumber != RecordType.Execve)
+                {
+                    continue;
+                }
+
+                while (++_field < record.FieldCount)
+                {
+                    var field = record[_field];
+                    if (field.Origin != FieldOrigin.Enriched)
+                    {
+                        Current = field;
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -136,29 +136,9 @@ internal static class AuditStamp
         return Utf8Parser.TryParse(text, out serial, out var used) && used == text.Length && text.Length > 0;
     }
 
-    // At most 18 digits cannot overflow, so no check is needed on the way.
-    private static bool TryParseDigits(ReadOnlySpan<byte> text, out ulong value)
-    {
-        value = 0;
-        if (text.IsEmpty || text.Length > 18)
-        {
-            return false;
-        }
-
-        foreach (var b in text)
-        {
-            var digit = (uint)(b - '0');
-            if (digit > 9)
-            {
-                value = 0;
-                return false;
-            }
-
-            value = (value * 10) + digit;
-        }
-
-        return true;
-    }
+    // Plain digits, at most 18 of them: they cannot overflow.
+    private static bool TryParseDigits(ReadOnlySpan<byte> text, out ulong value) =>
+        (text.Length is >= 1 and <= 18) & LeadingDigits(text, out value) == text.Length;
 
     private static bool TwoDigits(ReadOnlySpan<byte> text, int at, out int value)
     {
