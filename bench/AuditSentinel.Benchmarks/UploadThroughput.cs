@@ -7,7 +7,9 @@ namespace AuditSentinel.Benchmarks;
 /// <summary>
 /// <c>throughput LOG</c>: the same log parsed to a counting sink, then uploaded (LogsIngestionSink, gzip, HTTPS) to an
 /// in-process accept-all endpoint, each timed in wall and process CPU seconds. The upload's CPU includes the endpoint's
-/// (TLS, reading bodies), so its ratio to parse-only is a lower bound. A first pass over the log warms the JIT.
+/// (TLS, reading bodies), so its ratio to parse-only is a lower bound. A first parse and a first upload of the log warm
+/// the JIT, as a long-running function host is warm: without the upload's warm-up, compiling the HTTP, TLS and Kestrel
+/// code counted against the upload alone.
 /// </summary>
 internal static class UploadThroughput
 {
@@ -16,12 +18,14 @@ internal static class UploadThroughput
         var bytes = new FileInfo(log).Length;
         await using var endpoint = await AcceptAllIngestionEndpoint.StartAsync();
         await ParseAsync(log);
+        await UploadAsync(log, endpoint.Target);
         var parse = await CpuClock.TimeAsync(() => ParseAsync(log));
+        var (warmCalls, warmBodyBytes) = (endpoint.Calls, endpoint.BodyBytes);
         var upload = await CpuClock.TimeAsync(() => UploadAsync(log, endpoint.Target));
         Print("parse to a counting sink", bytes, parse);
         Print("upload (gzip, HTTPS, accept-all)", bytes, upload);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"upload / parse throughput: {parse.Cpu / upload.Cpu:F2} (CPU), {parse.Wall / upload.Wall:F2} (wall); {endpoint.Calls} calls, {endpoint.BodyBytes / 1048576.0:F1} MB gzip bodies"));
+            $"upload / parse throughput: {parse.Cpu / upload.Cpu:F2} (CPU), {parse.Wall / upload.Wall:F2} (wall); {endpoint.Calls - warmCalls} calls, {(endpoint.BodyBytes - warmBodyBytes) / 1048576.0:F1} MB gzip bodies"));
         return 0;
     }
 
