@@ -59,6 +59,7 @@ internal sealed class RowJsonBuffer : IDisposable
     }
 
     /// <summary>Writes a string column: its name (see <see cref="EncodeName"/>) and the value, escaped as needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void WriteString(ColumnPrefix encodedName, string value)
     {
         var text = value.AsSpan();
@@ -72,11 +73,11 @@ internal sealed class RowJsonBuffer : IDisposable
             return;
         }
 
-        WriteEncodedPropertyName(encodedName);
-        WriteEscapedText(text, text.IndexOfAnyExcept(PlainChars));
+        WriteEscapedString(encodedName, text);
     }
 
     /// <summary>Writes a number column: its name (see <see cref="EncodeName"/>) and the value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void WriteNumber(ColumnPrefix encodedName, long value)
     {
         var destination = Reserve(ColumnPrefix.Window + MaxNumberLength);
@@ -186,6 +187,14 @@ internal sealed class RowJsonBuffer : IDisposable
 
         Utf8Formatter.TryFormat(value, destination, out var written);
         return written;
+    }
+
+    // The rare string that needs escaping, out of the inlined column write.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteEscapedString(ColumnPrefix encodedName, ReadOnlySpan<char> text)
+    {
+        WriteEncodedPropertyName(encodedName);
+        WriteEscapedText(text, text.IndexOfAnyExcept(PlainChars));
     }
 
     private void WriteOpening(byte bracket)
