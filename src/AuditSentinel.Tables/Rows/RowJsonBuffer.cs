@@ -51,6 +51,12 @@ internal sealed class RowJsonBuffer : IDisposable
 
     internal void WriteEndArray() => WriteClosing((byte)']');
 
+    /// <summary>Starts an array column: its name (see <see cref="EncodeName"/>) and <c>[</c>.</summary>
+    internal void WriteStartArray(ColumnPrefix encodedName) => WriteStartProperty(encodedName, (byte)'[');
+
+    /// <summary>Starts an object column: its name (see <see cref="EncodeName"/>) and <c>{</c>.</summary>
+    internal void WriteStartObject(ColumnPrefix encodedName) => WriteStartProperty(encodedName, (byte)'{');
+
     /// <summary>Writes a property name given as a column's prefix (see <see cref="EncodeName"/>): <c>"Name":</c>.</summary>
     internal void WriteEncodedPropertyName(ColumnPrefix encodedName)
     {
@@ -117,6 +123,7 @@ internal sealed class RowJsonBuffer : IDisposable
     }
 
     /// <summary>Writes a string value, escaped as needed; null is written as <c>null</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void WriteStringValue(string? value)
     {
         if (value is null)
@@ -197,6 +204,16 @@ internal sealed class RowJsonBuffer : IDisposable
         WriteEscapedText(text, text.IndexOfAnyExcept(PlainChars));
     }
 
+    // The prefix is copied with its quote and the bracket written over the quote: one copy for the name and the bracket.
+    private void WriteStartProperty(ColumnPrefix encodedName, byte bracket)
+    {
+        var destination = Reserve(ColumnPrefix.Window);
+        var length = encodedName.CopyTo(destination, _needsComma, quote: true);
+        destination[length - 1] = bracket;
+        _length += length;
+        _needsComma = false;
+    }
+
     private void WriteOpening(byte bracket)
     {
         var destination = Reserve(2);
@@ -262,6 +279,8 @@ internal sealed class RowJsonBuffer : IDisposable
         _needsComma = true;
     }
 
+    // Inlined into the string item write, as the string column's write is into its column.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteText(ReadOnlySpan<char> text)
     {
         var destination = Reserve(text.Length + 3);
