@@ -16,6 +16,7 @@ public static class EventIds
 {
     private const int IdBytes = 16;
     private const int NumberBytes = 8 + 4 + 8;
+    private const int MaxStackInput = 1024;
 
     // The platform's SHA-256 where libcrypto cannot be called directly (LibcryptoSha256): one reused hash per thread,
     // since SHA256.HashData fetches the algorithm and builds an OpenSSL context on every call.
@@ -27,11 +28,12 @@ public static class EventIds
     /// <summary>The id of the event with this key.</summary>
     public static string Of(EventKey key)
     {
-        var nodeLength = Encoding.UTF8.GetByteCount(key.Node);
-        var length = nodeLength + 1 + NumberBytes;
-        var rented = length <= 512 ? null : new byte[length];
-        Span<byte> input = rented ?? stackalloc byte[length];
-        Encoding.UTF8.GetBytes(key.Node, input);
+        // Room for the node's longest UTF-8 form, so it is encoded in one pass without counting its bytes first; on the
+        // stack for any host name DNS allows (253 chars).
+        var room = Encoding.UTF8.GetMaxByteCount(key.Node.Length) + 1 + NumberBytes;
+        Span<byte> input = room <= MaxStackInput ? stackalloc byte[room] : new byte[room];
+        var nodeLength = Encoding.UTF8.GetBytes(key.Node, input);
+        input = input[..(nodeLength + 1 + NumberBytes)];
         input[nodeLength] = 0;
         var numbers = input[(nodeLength + 1)..];
         BinaryPrimitives.WriteInt64BigEndian(numbers, key.Timestamp.Seconds);

@@ -40,7 +40,10 @@ internal sealed class UtcTimestampText
             FormatSecond(new DateTime(_second * TimeSpan.TicksPerMillisecond, DateTimeKind.Utc));
         }
 
-        Digits(_text.AsSpan(SecondLength, 3), (int)withinSecond);
+        var milliseconds = (int)withinSecond;
+        _text[SecondLength] = (byte)('0' + (milliseconds / 100));
+        _text[SecondLength + 1] = (byte)('0' + (milliseconds / 10 % 10));
+        _text[SecondLength + 2] = (byte)('0' + (milliseconds % 10));
     }
 
     private static void Digits(Span<byte> destination, int value)
