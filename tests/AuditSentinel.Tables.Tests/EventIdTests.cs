@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using AuditSentinel.Parsing;
 using AuditSentinel.Parsing.Events;
 using AuditSentinel.Tables.Mapping;
@@ -14,6 +17,44 @@ public class EventIdTests
         var expected = ReferenceTools.Run("/usr/bin/python3", "-c",
             "import hashlib,struct; print(hashlib.sha256(b'vm\\x00' + struct.pack('>qiQ', 1795333528, 773, 4160)).hexdigest()[:32])").Trim();
         Assert.Equal(expected, EventIds.Of(new EventKey("vm", new AuditTimestamp(1795333528, 773), 4160)));
+    }
+
+    [Theory]
+    [InlineData("vm")]
+    [InlineData("")]
+    [InlineData("höst-日本")]
+    [InlineData(null)]
+    public void The_id_is_the_platform_sha256_of_its_key_for_short_long_and_non_ascii_nodes(string? node)
+    {
+        // null: a node longer than the stack buffer, hashed from a heap array.
+        node ??= new string('n', 600);
+        var key = new EventKey(node, new AuditTimestamp(1795333528, 773), ulong.MaxValue - 7);
+        var nodeBytes = Encoding.UTF8.GetBytes(node);
+        var input = new byte[nodeBytes.Length + 1 + 20];
+        nodeBytes.CopyTo(input, 0);
+        BinaryPrimitives.WriteInt64BigEndian(input.AsSpan(nodeBytes.Length + 1), 1795333528);
+        BinaryPrimitives.WriteInt32BigEndian(input.AsSpan(nodeBytes.Length + 9), 773);
+        BinaryPrimitives.WriteUInt64BigEndian(input.AsSpan(nodeBytes.Length + 13), ulong.MaxValue - 7);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(input))[..32], EventIds.Of(key));
+    }
+
+    [Fact]
+    public void Libcrypto_and_the_platform_api_give_the_platform_sha256_for_every_length_up_to_five_blocks()
+    {
+        var random = new Random(6);
+        Span<byte> direct = stackalloc byte[32];
+        Span<byte> platform = stackalloc byte[32];
+        for (var length = 0; length <= 320; length++)
+        {
+            var input = new byte[length];
+            random.NextBytes(input);
+            var expected = SHA256.HashData(input);
+            // The test machine has libcrypto.so.3 (the runtime's own SHA-256 loads it), so the direct path must hash.
+            Assert.True(LibcryptoSha256.TryHash(input, direct));
+            EventIds.PlatformHash(input, platform);
+            Assert.Equal(expected, direct.ToArray());
+            Assert.Equal(expected, platform.ToArray());
+        }
     }
 
     [Fact]

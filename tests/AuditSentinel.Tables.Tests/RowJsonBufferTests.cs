@@ -205,6 +205,13 @@ public class RowJsonBufferTests
                     w.WriteStartObject(name);
                     w.WriteString(name, string.Empty);
                     w.WriteEndObject();
+                    w.WriteStartObject(name);
+                    w.WriteStartArray(name);
+                    w.WriteEndArray();
+                    w.WriteStartArray(name);
+                    w.WriteStringValue("x");
+                    w.WriteEndArray();
+                    w.WriteEndObject();
                     w.WriteEndObject();
                 },
                 b =>
@@ -224,6 +231,13 @@ public class RowJsonBufferTests
                     b.WriteEncodedPropertyName(prefix);
                     b.WriteStartObject();
                     b.WriteString(prefix, string.Empty);
+                    b.WriteEndObject();
+                    b.WriteStartObject(prefix);
+                    b.WriteStartArray(prefix);
+                    b.WriteEndArray();
+                    b.WriteStartArray(prefix);
+                    b.WriteStringValue("x");
+                    b.WriteEndArray();
                     b.WriteEndObject();
                     b.WriteEndObject();
                 },

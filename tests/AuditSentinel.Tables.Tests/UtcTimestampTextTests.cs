@@ -29,6 +29,23 @@ public class UtcTimestampTextTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void A_time_written_again_within_its_millisecond_or_after_another_time_is_written_as_the_format_string_writes_it()
+    {
+        // The remembered text is reused only for the same millisecond: ticks within it, the same time twice (a row's
+        // TimeGenerated and EventTime), and times that go back and forth across a millisecond and a second.
+        var text = new UtcTimestampText();
+        var destination = new byte[UtcTimestampText.Length];
+        var start = new DateTimeOffset(2026, 11, 22, 7, 45, 28, 999, TimeSpan.Zero);
+        long[] ticks = [0, 0, 1, TimeSpan.TicksPerMillisecond - 1, TimeSpan.TicksPerMillisecond, TimeSpan.TicksPerMillisecond - 1, 0, -1, -1, TimeSpan.TicksPerSecond, 0];
+        foreach (var tick in ticks)
+        {
+            var time = start.AddTicks(tick);
+            text.Write(destination, time);
+            Assert.Equal(time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), Encoding.ASCII.GetString(destination));
+        }
+    }
+
     [Theory]
     [InlineData("0001-01-01T00:00:00.000Z")]
     [InlineData("9999-12-31T23:59:59.999Z")]

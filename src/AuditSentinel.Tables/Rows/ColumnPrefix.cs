@@ -6,16 +6,20 @@ namespace AuditSentinel.Tables.Rows;
 /// <summary>
 /// A column's name in its JSON form, the prefix <c>,"Name":"</c>, encoded once so a column is started with one copy:
 /// each write takes the part it needs (without the comma for the first property, without the quote for a value that
-/// is not a string). The bytes are followed by zeros up to a window of two vectors from either start, so any part of
-/// a usual name is copied with two vector stores and no branch on its length; the bytes copied past the part lie past
-/// what the write counts, and the value or the next write goes over them.
+/// is not a string). Each start (with and without the comma) is held as two vectors, the bytes followed by zeros, so
+/// any part of a usual name is copied with two vector stores and no branch on its length; the bytes copied past the
+/// part lie past what the write counts, and the value or the next write goes over them.
 /// </summary>
 internal sealed class ColumnPrefix
 {
     /// <summary>The bytes a write of a prefix may touch: callers reserve this much more than the prefix's part.</summary>
     internal const int Window = 2 * 16;
 
-    private readonly byte[] _padded;
+    // Fields rather than an array: a store reads them from the object, with no array or range to check.
+    private readonly Vector128<byte> _withComma;
+    private readonly Vector128<byte> _withCommaRest;
+    private readonly Vector128<byte> _withoutComma;
+    private readonly Vector128<byte> _withoutCommaRest;
     private readonly int _length;
 
     /// <param name="prefix">The whole prefix <c>,"Name":"</c>.</param>
@@ -28,8 +32,13 @@ internal sealed class ColumnPrefix
         }
 
         _length = prefix.Length;
-        _padded = new byte[Window + 1];
-        prefix.CopyTo(_padded);
+        Span<byte> padded = stackalloc byte[Window + 1];
+        padded.Clear();
+        prefix.CopyTo(padded);
+        _withComma = Vector128.Create(padded[..Vector128<byte>.Count]);
+        _withCommaRest = Vector128.Create(padded[Vector128<byte>.Count..]);
+        _withoutComma = Vector128.Create(padded[1..]);
+        _withoutCommaRest = Vector128.Create(padded[(1 + Vector128<byte>.Count)..]);
     }
 
     /// <summary>Copies the part of the prefix a write needs to the start of <paramref name="destination"/>.</summary>
@@ -40,10 +49,15 @@ internal sealed class ColumnPrefix
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int CopyTo(Span<byte> destination, bool comma, bool quote)
     {
-        var start = comma ? 0 : 1;
-        var length = _length - start - (quote ? 0 : 1);
-        Vector128.Create(_padded.AsSpan(start, Vector128<byte>.Count)).CopyTo(destination);
-        Vector128.Create(_padded.AsSpan(start + Vector128<byte>.Count, Vector128<byte>.Count)).CopyTo(destination[Vector128<byte>.Count..]);
-        return length;
+        if (comma)
+        {
+            _withComma.CopyTo(destination);
+            _withCommaRest.CopyTo(destination[Vector128<byte>.Count..]);
+            return _length - (quote ? 0 : 1);
+        }
+
+        _withoutComma.CopyTo(destination);
+        _withoutCommaRest.CopyTo(destination[Vector128<byte>.Count..]);
+        return _length - 1 - (quote ? 0 : 1);
     }
 }

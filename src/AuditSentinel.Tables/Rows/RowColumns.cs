@@ -63,8 +63,7 @@ internal sealed class StringArrayColumn<TRow>(Column column, Func<TRow, IReadOnl
             return;
         }
 
-        json.WriteEncodedPropertyName(EncodedName);
-        json.WriteStartArray();
+        json.WriteStartArray(EncodedName);
         if (items is string?[] array)
         {
             // The rows' lists are arrays: read as a span, not through an interface call per item.
@@ -108,8 +107,7 @@ internal sealed class StringMapArrayColumn<TRow>(Column column, Func<TRow, IRead
             return;
         }
 
-        json.WriteEncodedPropertyName(EncodedName);
-        json.WriteStartArray();
+        json.WriteStartArray(EncodedName);
         for (var i = 0; i < maps.Count; i++)
         {
             maps[i].WriteTo(json);
@@ -129,8 +127,7 @@ internal sealed class CountMapColumn<TRow>(Column column, Func<TRow, IReadOnlyLi
             return;
         }
 
-        json.WriteEncodedPropertyName(EncodedName);
-        json.WriteStartObject();
+        json.WriteStartObject(EncodedName);
         for (var i = 0; i < counts.Count; i++)
         {
             json.WritePropertyName(counts[i].Key.AsSpan());

@@ -51,6 +51,12 @@ internal sealed class RowJsonBuffer : IDisposable
 
     internal void WriteEndArray() => WriteClosing((byte)']');
 
+    /// <summary>Starts an array column: its name (see <see cref="EncodeName"/>) and <c>[</c>.</summary>
+    internal void WriteStartArray(ColumnPrefix encodedName) => WriteStartProperty(encodedName, (byte)'[');
+
+    /// <summary>Starts an object column: its name (see <see cref="EncodeName"/>) and <c>{</c>.</summary>
+    internal void WriteStartObject(ColumnPrefix encodedName) => WriteStartProperty(encodedName, (byte)'{');
+
     /// <summary>Writes a property name given as a column's prefix (see <see cref="EncodeName"/>): <c>"Name":</c>.</summary>
     internal void WriteEncodedPropertyName(ColumnPrefix encodedName)
     {
@@ -59,6 +65,7 @@ internal sealed class RowJsonBuffer : IDisposable
     }
 
     /// <summary>Writes a string column: its name (see <see cref="EncodeName"/>) and the value, escaped as needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void WriteString(ColumnPrefix encodedName, string value)
     {
         var text = value.AsSpan();
@@ -72,11 +79,11 @@ internal sealed class RowJsonBuffer : IDisposable
             return;
         }
 
-        WriteEncodedPropertyName(encodedName);
-        WriteEscapedText(text, text.IndexOfAnyExcept(PlainChars));
+        WriteEscapedString(encodedName, text);
     }
 
     /// <summary>Writes a number column: its name (see <see cref="EncodeName"/>) and the value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void WriteNumber(ColumnPrefix encodedName, long value)
     {
         var destination = Reserve(ColumnPrefix.Window + MaxNumberLength);
@@ -116,6 +123,7 @@ internal sealed class RowJsonBuffer : IDisposable
     }
 
     /// <summary>Writes a string value, escaped as needed; null is written as <c>null</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void WriteStringValue(string? value)
     {
         if (value is null)
@@ -188,6 +196,24 @@ internal sealed class RowJsonBuffer : IDisposable
         return written;
     }
 
+    // The rare string that needs escaping, out of the inlined column write.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteEscapedString(ColumnPrefix encodedName, ReadOnlySpan<char> text)
+    {
+        WriteEncodedPropertyName(encodedName);
+        WriteEscapedText(text, text.IndexOfAnyExcept(PlainChars));
+    }
+
+    // The prefix is copied with its quote and the bracket written over the quote: one copy for the name and the bracket.
+    private void WriteStartProperty(ColumnPrefix encodedName, byte bracket)
+    {
+        var destination = Reserve(ColumnPrefix.Window);
+        var length = encodedName.CopyTo(destination, _needsComma, quote: true);
+        destination[length - 1] = bracket;
+        _length += length;
+        _needsComma = false;
+    }
+
     private void WriteOpening(byte bracket)
     {
         var destination = Reserve(2);
@@ -253,6 +279,8 @@ internal sealed class RowJsonBuffer : IDisposable
         _needsComma = true;
     }
 
+    // Inlined into the string item write, as the string column's write is into its column.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteText(ReadOnlySpan<char> text)
     {
         var destination = Reserve(text.Length + 3);

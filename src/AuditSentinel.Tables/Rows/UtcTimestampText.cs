@@ -2,8 +2,9 @@ namespace AuditSentinel.Tables.Rows;
 
 /// <summary>
 /// Writes a time as ISO 8601 UTC with milliseconds (<c>yyyy-MM-ddTHH:mm:ss.fffZ</c>), keeping the text of the last
-/// second it wrote: rows come in time order and an event row has two times (TimeGenerated and EventTime), so the date
-/// and the clock are nearly always those of the last time again and only the milliseconds are new. Not thread-safe.
+/// time it wrote: an event row has two equal times (TimeGenerated and EventTime), which then cost one copy, and rows
+/// come in time order, so a new millisecond nearly always falls in the last second again and only its three digits
+/// are written. Not thread-safe.
 /// </summary>
 internal sealed class UtcTimestampText
 {
@@ -11,24 +12,38 @@ internal sealed class UtcTimestampText
     internal const int Length = 24;
 
     private const int SecondLength = 20; // yyyy-MM-ddTHH:mm:ss.
+    private const long MillisecondsPerSecond = 1000;
 
-    private readonly byte[] _second = new byte[SecondLength];
-    private long _secondTicks = -1;
+    private readonly byte[] _text = new byte[Length];
+    private long _millisecond = -1;
+    private long _second = -1;
 
     /// <summary>Writes the text of <paramref name="value"/> to the first <see cref="Length"/> bytes of <paramref name="destination"/>.</summary>
     internal void Write(Span<byte> destination, DateTimeOffset value)
     {
-        var ticks = value.UtcTicks;
-        var withinSecond = ticks % TimeSpan.TicksPerSecond;
-        if (ticks - withinSecond != _secondTicks)
+        var millisecond = value.UtcTicks / TimeSpan.TicksPerMillisecond;
+        if (millisecond != _millisecond)
         {
-            _secondTicks = ticks - withinSecond;
-            FormatSecond(new DateTime(_secondTicks, DateTimeKind.Utc));
+            Remember(millisecond);
         }
 
-        ShortCopy.Copy(_second, destination);
-        Digits(destination.Slice(SecondLength, 3), (int)(withinSecond / TimeSpan.TicksPerMillisecond));
-        destination[SecondLength + 3] = (byte)'Z';
+        ShortCopy.Copy(_text, destination);
+    }
+
+    private void Remember(long millisecond)
+    {
+        _millisecond = millisecond;
+        var withinSecond = millisecond % MillisecondsPerSecond;
+        if (millisecond - withinSecond != _second)
+        {
+            _second = millisecond - withinSecond;
+            FormatSecond(new DateTime(_second * TimeSpan.TicksPerMillisecond, DateTimeKind.Utc));
+        }
+
+        var milliseconds = (int)withinSecond;
+        _text[SecondLength] = (byte)('0' + (milliseconds / 100));
+        _text[SecondLength + 1] = (byte)('0' + (milliseconds / 10 % 10));
+        _text[SecondLength + 2] = (byte)('0' + (milliseconds % 10));
     }
 
     private static void Digits(Span<byte> destination, int value)
@@ -44,7 +59,7 @@ internal sealed class UtcTimestampText
     private void FormatSecond(DateTime utc)
     {
         utc.Deconstruct(out int year, out int month, out int day);
-        var text = _second.AsSpan();
+        var text = _text.AsSpan();
         Digits(text[..4], year);
         text[4] = (byte)'-';
         Digits(text.Slice(5, 2), month);
@@ -57,5 +72,6 @@ internal sealed class UtcTimestampText
         text[16] = (byte)':';
         Digits(text.Slice(17, 2), utc.Second);
         text[19] = (byte)'.';
+        text[Length - 1] = (byte)'Z';
     }
 }
