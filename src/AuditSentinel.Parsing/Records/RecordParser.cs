@@ -16,9 +16,19 @@ public sealed class RecordParser
     private readonly ChunkedStore<byte> _lines = new();
     private readonly ChunkedStore<FieldToken> _tokens = new();
     private readonly ChunkedStore<ulong> _keys = new();
+    private readonly bool _simpleFieldsFirst;
     private ulong[] _delimiterBits = new ulong[64];
     private byte[] _lastNodeBytes = [];
     private string _lastNode = string.Empty;
+
+    /// <summary>A parser for one reader.</summary>
+    public RecordParser()
+        : this(simpleFieldsFirst: true)
+    {
+    }
+
+    /// <param name="simpleFieldsFirst">False to tokenize every field the general way (the tests compare both ways).</param>
+    internal RecordParser(bool simpleFieldsFirst) => _simpleFieldsFirst = simpleFieldsFirst;
 
     /// <summary>Parses one line (without its terminator).</summary>
     /// <param name="line">The line's bytes.</param>
@@ -48,14 +58,14 @@ public sealed class RecordParser
             header = header with { Node = fallbackNode };
         }
 
-        var bitWords = 2 * DelimiterBits.WordsFor(line.Length);
+        var bitWords = DelimiterBits.WordsFor(line.Length);
         if (_delimiterBits.Length < bitWords)
         {
             _delimiterBits = new ulong[bitWords];
         }
 
         var tokenizer = new FieldTokenizer(
-            line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom), _delimiterBits);
+            line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom), _delimiterBits, _simpleFieldsFirst);
         tokenizer.Tokenize(header.BodyStart, header.SeparatorAt);
         record = new AuditRecord(_lines.Keep(line), header, _tokens.Keep(tokenizer.Tokens), _keys.Keep(tokenizer.Keys), lineNumber);
         return true;
