@@ -39,15 +39,13 @@ internal ref struct FieldTokenizer
     /// <param name="isExecve">True for an EXECVE record.</param>
     /// <param name="tokenRoom">Where to put the tokens while they fit.</param>
     /// <param name="keyRoom">Where to put their name keys while they fit.</param>
-    /// <param name="bitRoom">At least <see cref="DelimiterBits.WordsFor"/> the line's length, for its delimiter bitmaps.</param>
+    /// <param name="delimiters">The line's delimiter maps (<see cref="DelimiterBits.Mark"/>).</param>
     /// <param name="simpleFieldsFirst">
     /// False to read every field the general way; the tokens are the same either way (the tests compare them).
     /// </param>
     internal FieldTokenizer(
-        ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> tokenRoom, Span<ulong> keyRoom, Span<ulong> bitRoom, bool simpleFieldsFirst = true)
+        ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> tokenRoom, Span<ulong> keyRoom, ReadOnlySpan<ulong> delimiters, bool simpleFieldsFirst = true)
     {
-        var delimiters = bitRoom[..DelimiterBits.WordsFor(line.Length)];
-        DelimiterBits.Mark(line, delimiters);
         _delimiters = delimiters;
         _line = line;
         _interpreted = interpreted;

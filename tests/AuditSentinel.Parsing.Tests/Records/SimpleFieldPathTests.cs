@@ -72,7 +72,9 @@ public class SimpleFieldPathTests
         // Without this, a fast path that refused every word would pass the comparisons above.
         var line = Encoding.ASCII.GetBytes(body + "        ");
         var to = body.Length;
-        var tokenizer = new FieldTokenizer(line, interpreted: false, isExecve: false, new FieldToken[64], new ulong[64], new ulong[DelimiterBits.WordsFor(line.Length)]);
+        var delimiters = new ulong[DelimiterBits.WordsFor(line.Length)];
+        DelimiterBits.Mark(line, delimiters);
+        var tokenizer = new FieldTokenizer(line, interpreted: false, isExecve: false, new FieldToken[64], new ulong[64], delimiters);
         var stop = tokenizer.ScanSimpleFields(0, to, FieldOrigin.Body);
         Assert.Equal(rest, body[stop..]);
         Assert.Equal(fields, tokenizer.Tokens.Length);
