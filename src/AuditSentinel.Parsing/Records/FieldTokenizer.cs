@@ -182,9 +182,12 @@ internal ref struct FieldTokenizer
         var keys = _keys;
         var count = _count;
         var room = Math.Min(tokens.Length, keys.Length);
-        var lastKeyLoad = line.Length - sizeof(ulong);
         var mayBeHex = !_interpreted && origin != FieldOrigin.Enriched;
-        while (i < to)
+        var isExecve = _isExecve;
+
+        // Words that start here leave 8 bytes of line for one load of the name's key.
+        var wordsEnd = Math.Min(to, line.Length - sizeof(ulong) + 1);
+        while (i < wordsEnd)
         {
             var b = line[i];
             if (b is (byte)' ' or (byte)'\t')
@@ -195,12 +198,15 @@ internal ref struct FieldTokenizer
 
             var nameEnd = DelimiterBits.Next(delimiters, DelimiterBits.NameEnds, i, to);
             var valueStart = nameEnd + 1;
-            if (valueStart >= to || line[nameEnd] != (byte)'=' || nameEnd == i || b == (byte)'(' || i > lastKeyLoad || count >= room)
+            if (valueStart >= to || line[nameEnd] != (byte)'=' || nameEnd == i || b == (byte)'(' || count >= room)
             {
                 break;
             }
 
             var nameStart = i;
+            var nameLength = nameEnd - nameStart;
+            var key = BinaryPrimitives.ReadUInt64LittleEndian(line[nameStart..]);
+            key = nameLength >= sizeof(ulong) ? key : key & ((1UL << (nameLength * 8)) - 1);
             var first = line[valueStart];
             FieldKind kind;
             int valueLength;
@@ -226,15 +232,14 @@ internal ref struct FieldTokenizer
                 {
                     1 => first == (byte)'?' ? FieldKind.Absent : FieldKind.Plain,
                     6 when FieldValues.IsAbsentMarker(line.Slice(valueStart, 6)) => FieldKind.Absent,
-                    _ when mayBeHex && char.IsAsciiHexDigitUpper((char)first) && ((valueLength & 1) == 0 || line[valueEnd - 1] == (byte)'"') => BareKind(nameStart, nameEnd - nameStart, valueStart, ref valueLength, mayBeHex),
+                    _ when mayBeHex && char.IsAsciiHexDigitUpper((char)first) && ((valueLength & 1) == 0 || line[valueEnd - 1] == (byte)'"')
+                        && FieldValues.MayBeHexEncoded(line.Slice(nameStart, nameLength), key, isExecve) => HexKind(valueStart, ref valueLength),
                     _ => FieldKind.Plain,
                 };
             }
 
-            var nameLength = nameEnd - nameStart;
-            var key = BinaryPrimitives.ReadUInt64LittleEndian(line[nameStart..]);
             tokens[count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
-            keys[count++] = nameLength >= sizeof(ulong) ? key : key & ((1UL << (nameLength * 8)) - 1);
+            keys[count++] = key;
         }
 
         _count = count;
@@ -341,20 +346,26 @@ internal ref struct FieldTokenizer
 
         // The first digit and the length (even, or odd with the stray quote below) sift out most values before the
         // name is looked up.
-        if (value.Length > 1 && char.IsAsciiHexDigitUpper((char)value[0]) && ((value.Length & 1) == 0 || value[^1] == (byte)'"')
-            && mayBeHex && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), FieldToken.KeyAt(_line, nameStart, nameLength), _isExecve))
-        {
-            if (FieldValues.IsUppercaseHex(value))
-            {
-                return FieldKind.Hex;
-            }
+        return value.Length > 1 && char.IsAsciiHexDigitUpper((char)value[0]) && ((value.Length & 1) == 0 || value[^1] == (byte)'"')
+            && mayBeHex && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), FieldToken.KeyAt(_line, nameStart, nameLength), _isExecve)
+            ? HexKind(valueStart, ref valueLength)
+            : FieldKind.Plain;
+    }
 
-            if (value[^1] == (byte)'"' && FieldValues.IsUppercaseHex(value[..^1]))
-            {
-                // Seen in the wild (go-libaudit's ubuntu17 sample: key=6578...74"): auparse decodes the hex and ignores the stray quote.
-                valueLength--;
-                return FieldKind.Hex;
-            }
+    // A bare value of a field the kernel may hex-encode: hex when it is (one stray closing quote dropped), else plain.
+    private readonly FieldKind HexKind(int valueStart, ref int valueLength)
+    {
+        var value = _line.Slice(valueStart, valueLength);
+        if (FieldValues.IsUppercaseHex(value))
+        {
+            return FieldKind.Hex;
+        }
+
+        if (value[^1] == (byte)'"' && FieldValues.IsUppercaseHex(value[..^1]))
+        {
+            // Seen in the wild (go-libaudit's ubuntu17 sample: key=6578...74"): auparse decodes the hex and ignores the stray quote.
+            valueLength--;
+            return FieldKind.Hex;
         }
 
         return FieldKind.Plain;
