@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 
 namespace AuditSentinel.Parsing.Records;
 
@@ -85,7 +86,9 @@ internal static class AuditStamp
         return true;
     }
 
-    // The number of digits that start the text and, in value, what they read (meaningful up to 19 digits).
+    // The number of digits that start the text and, in value, what they read (meaningful up to 19 digits). Inlined:
+    // a stamp reads three runs of digits, and the call cost about as much as a short run.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int LeadingDigits(ReadOnlySpan<byte> text, out ulong value)
     {
         // Summed in a local: an out parameter lives in memory, and would be stored on every digit.

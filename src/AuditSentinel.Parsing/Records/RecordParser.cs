@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
@@ -106,8 +107,17 @@ public sealed class RecordParser
         var typeStart = typeAt + 5;
         var typeEnd = DelimiterBits.Next(delimiters, DelimiterBits.ValueEnds, typeStart, line.Length);
         const int StampOffset = 11; // " msg=audit(" after the type name
-        if (typeEnd + StampOffset >= line.Length || !line.Slice(typeEnd, StampOffset).SequenceEqual(" msg=audit("u8)
-            || !TryParseType(line[typeStart..typeEnd], out var typeNumber, out var typeName)
+        if (typeEnd + StampOffset >= line.Length || !line.Slice(typeEnd, StampOffset).SequenceEqual(" msg=audit("u8))
+        {
+            return false;
+        }
+
+        // The name's keys read in place: " msg=audit(" follows it, so 8 bytes from its start are in the line, and a name
+        // longer than 8 bytes has its last 8 there too. A name the lookup does not know goes to the general reader.
+        var typeLength = typeEnd - typeStart;
+        var head = FieldToken.KeyAt(line, typeStart, typeLength);
+        var tail = typeLength > sizeof(ulong) ? BinaryPrimitives.ReadUInt64LittleEndian(line[(typeEnd - sizeof(ulong))..]) : 0;
+        if (!RecordTypeByteLookup.TryFind(line[typeStart..typeEnd], head, tail, out var typeNumber, out var typeName)
             || !AuditStamp.TryReadKernelStamp(line, typeEnd + StampOffset, out var timestamp, out var serial, out var close))
         {
             return false;

@@ -103,7 +103,8 @@ public partial class HeaderFastPathTests
         var tails = new[] { "", " ", ")", "): x=1", ":x=1\u001dX=1" }.Select(tail => $"node=vm type=SYSCALL msg=audit(1.000:1{tail}");
         var headers = new[] { "type=PATH  msg=", "type=PATH\tmsg=", "type=UNKNOWN[1327] msg=", "type=1300 msg=", "type=NO_SUCH msg=", "type=bad! msg=", "type=PATH msg=audit(" }
             .Select(head => $"{head}audit(1.000:1): x=1");
-        foreach (var line in File.ReadLines(RepoPaths.Fixture(log)).Concat(CraftedLines).Concat(stamps).Concat(tails).Concat(headers))
+        var everyType = RecordTypeNames.All.Select(type => $"type={type.Name} msg=audit(1.000:1): x=1");
+        foreach (var line in File.ReadLines(RepoPaths.Fixture(log)).Concat(CraftedLines).Concat(stamps).Concat(tails).Concat(headers).Concat(everyType))
         {
             var bytes = Encoding.UTF8.GetBytes(line);
             var fast = new RecordParser(simpleFieldsFirst: true).TryParse(bytes, 1, out var fastRecord, out var fastReason);
