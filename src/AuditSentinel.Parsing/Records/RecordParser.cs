@@ -17,19 +17,22 @@ public sealed class RecordParser
     private readonly ChunkedStore<byte> _lines = new();
     private readonly ChunkedStore<FieldToken> _tokens = new();
     private readonly ChunkedStore<ulong> _keys = new();
-    private readonly bool _simpleFieldsFirst;
+    private readonly bool _fastPaths;
     private ulong[] _delimiterBits = new ulong[64];
     private byte[] _lastNodeBytes = [];
     private string _lastNode = string.Empty;
 
     /// <summary>A parser for one reader.</summary>
     public RecordParser()
-        : this(simpleFieldsFirst: true)
+        : this(fastPaths: true)
     {
     }
 
-    /// <param name="simpleFieldsFirst">False to tokenize every field the general way (the tests compare both ways).</param>
-    internal RecordParser(bool simpleFieldsFirst) => _simpleFieldsFirst = simpleFieldsFirst;
+    /// <param name="fastPaths">
+    /// False to read every header and field the general way, without the shortcuts for the forms auditd writes (the
+    /// tests compare both ways).
+    /// </param>
+    internal RecordParser(bool fastPaths) => _fastPaths = fastPaths;
 
     /// <summary>Parses one line (without its terminator).</summary>
     /// <param name="line">The line's bytes.</param>
@@ -58,7 +61,7 @@ public sealed class RecordParser
         // Marked before the header, whose usual form is then read from the maps too.
         var delimiters = _delimiterBits.AsSpan(0, bitWords);
         DelimiterBits.Mark(line, delimiters);
-        if (!(_simpleFieldsFirst && TryReadAuditdHeader(line, delimiters, out var header)) && !TryParseHeader(line, out header, out reason))
+        if (!(_fastPaths && TryReadAuditdHeader(line, delimiters, out var header)) && !TryParseHeader(line, out header, out reason))
         {
             return false;
         }
@@ -70,7 +73,7 @@ public sealed class RecordParser
         }
 
         var tokenizer = new FieldTokenizer(
-            line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom), delimiters, _simpleFieldsFirst);
+            line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom), delimiters, simpleFieldsFirst: _fastPaths);
         tokenizer.Tokenize(header.BodyStart, header.SeparatorAt);
         record = new AuditRecord(_lines.Keep(line), header, _tokens.Keep(tokenizer.Tokens), _keys.Keep(tokenizer.Keys), lineNumber);
         return true;

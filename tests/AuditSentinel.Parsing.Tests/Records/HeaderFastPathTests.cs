@@ -107,8 +107,8 @@ public partial class HeaderFastPathTests
         foreach (var line in File.ReadLines(RepoPaths.Fixture(log)).Concat(CraftedLines).Concat(stamps).Concat(tails).Concat(headers).Concat(everyType))
         {
             var bytes = Encoding.UTF8.GetBytes(line);
-            var fast = new RecordParser(simpleFieldsFirst: true).TryParse(bytes, 1, out var fastRecord, out var fastReason);
-            var general = new RecordParser(simpleFieldsFirst: false).TryParse(bytes, 1, out var generalRecord, out var generalReason);
+            var fast = new RecordParser(fastPaths: true).TryParse(bytes, 1, out var fastRecord, out var fastReason);
+            var general = new RecordParser(fastPaths: false).TryParse(bytes, 1, out var generalRecord, out var generalReason);
             Assert.True(general == fast, line);
             Assert.True(generalReason == fastReason, line);
             Assert.Equal(

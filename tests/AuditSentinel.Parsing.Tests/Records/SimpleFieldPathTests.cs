@@ -83,8 +83,8 @@ public class SimpleFieldPathTests
     private static void AssertSameBothWays(string line)
     {
         var bytes = Encoding.UTF8.GetBytes(line);
-        var fast = new RecordParser(simpleFieldsFirst: true).TryParse(bytes, 1, out var fastRecord, out var fastReason);
-        var general = new RecordParser(simpleFieldsFirst: false).TryParse(bytes, 1, out var generalRecord, out var generalReason);
+        var fast = new RecordParser(fastPaths: true).TryParse(bytes, 1, out var fastRecord, out var fastReason);
+        var general = new RecordParser(fastPaths: false).TryParse(bytes, 1, out var generalRecord, out var generalReason);
         Assert.Equal(general, fast);
         Assert.Equal(generalReason, fastReason);
         if (fastRecord is null || generalRecord is null)
