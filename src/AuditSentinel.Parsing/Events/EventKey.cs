@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace AuditSentinel.Parsing.Events;
 
 /// <summary>What identifies an audit event: the host, the kernel timestamp and the serial number.</summary>
@@ -22,13 +24,22 @@ public readonly record struct EventKey(string Node, AuditTimestamp Timestamp, ul
     /// </summary>
     public override int GetHashCode()
     {
+        // The last four characters are one 8-byte read; a shorter host hashes by its length and characters.
         var node = Node ?? string.Empty;
-        var hostTail = (ulong)node.Length;
-        foreach (var c in node.AsSpan(Math.Max(0, node.Length - 4)))
+        var hostTail = node.Length >= 4
+            ? MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(node.AsSpan(node.Length - 4)))
+            : ShortHostTail(node);
+        return HashCode.Combine(Serial, hostTail, Timestamp.Seconds, Timestamp.Milliseconds);
+    }
+
+    private static ulong ShortHostTail(string node)
+    {
+        var tail = (ulong)node.Length;
+        foreach (var c in node)
         {
-            hostTail = (hostTail << 16) ^ c;
+            tail = (tail << 16) ^ c;
         }
 
-        return HashCode.Combine(Serial, hostTail, Timestamp.Seconds, Timestamp.Milliseconds);
+        return tail;
     }
 }

@@ -5,25 +5,37 @@ using System.Runtime.Intrinsics;
 namespace AuditSentinel.Parsing.Records;
 
 /// <summary>
-/// Where a line's delimiters stand, one bit per byte, 64 bytes per word: spaces and tabs end values, those and '='
-/// end names. Marked once per line with vector compares, so finding the end of each name or value is a shift and a
-/// trailing-zero count instead of a byte loop.
+/// Where a line's delimiters stand, one bit per byte, 64 bytes per word: spaces and tabs end values
+/// (<see cref="ValueEnds"/>), those and '=' end names (<see cref="NameEnds"/>), double quotes close quoted values
+/// (<see cref="Quotes"/>). Marked once per line with vector compares, so finding the end of each name or value is a
+/// shift and a trailing-zero count instead of a byte loop or a search call. The three maps are interleaved word by
+/// word in one array, so a reader holds one span, not three.
 /// </summary>
 internal static class DelimiterBits
 {
+    /// <summary>The map of spaces and tabs.</summary>
+    internal const int ValueEnds = 0;
+
+    /// <summary>The map of spaces, tabs and '='.</summary>
+    internal const int NameEnds = 1;
+
+    /// <summary>The map of double quotes.</summary>
+    internal const int Quotes = 2;
+
+    private const int Maps = 3;
     private const int BytesPerWord = 64;
     private const int HalfWord = 32;
 
-    /// <summary>Words needed for a line of <paramref name="length"/> bytes, per bitmap.</summary>
-    internal static int WordsFor(int length) => (length + BytesPerWord - 1) / BytesPerWord;
+    /// <summary>Words needed for the maps of a line of <paramref name="length"/> bytes.</summary>
+    internal static int WordsFor(int length) => Maps * ((length + BytesPerWord - 1) / BytesPerWord);
 
-    /// <summary>Fills <paramref name="valueEnds"/> (space, tab) and <paramref name="nameEnds"/> (space, tab, '=') for the line.</summary>
-    internal static void Mark(ReadOnlySpan<byte> line, Span<ulong> valueEnds, Span<ulong> nameEnds)
+    /// <summary>Fills <paramref name="bits"/> (at least <see cref="WordsFor"/> long) with the maps of the line.</summary>
+    internal static void Mark(ReadOnlySpan<byte> line, Span<ulong> bits)
     {
         var whole = line.Length / BytesPerWord;
         for (var word = 0; word < whole; word++)
         {
-            MarkWord(line.Slice(word * BytesPerWord, BytesPerWord), out valueEnds[word], out nameEnds[word]);
+            MarkWord(line.Slice(word * BytesPerWord, BytesPerWord), bits.Slice(word * Maps, Maps), BytesPerWord);
         }
 
         var rest = line.Length - (whole * BytesPerWord);
@@ -35,9 +47,7 @@ internal static class DelimiterBits
         if (whole > 0)
         {
             // The last 64 bytes of the line, read in place: their top bits are the short block's, shifted down.
-            MarkWord(line[^BytesPerWord..], out var blanks, out var names);
-            valueEnds[whole] = blanks >> (BytesPerWord - rest);
-            nameEnds[whole] = names >> (BytesPerWord - rest);
+            MarkWord(line[^BytesPerWord..], bits.Slice(whole * Maps, Maps), rest);
             return;
         }
 
@@ -45,12 +55,15 @@ internal static class DelimiterBits
         Span<byte> padded = stackalloc byte[BytesPerWord];
         padded.Clear();
         line.CopyTo(padded);
-        MarkWord(padded, out valueEnds[0], out nameEnds[0]);
+        MarkWord(padded, bits[..Maps], BytesPerWord);
     }
 
-    /// <summary>The first position at or after <paramref name="from"/> whose bit is set, or <paramref name="to"/> when none is before it.</summary>
+    /// <summary>
+    /// The first position at or after <paramref name="from"/> whose bit is set in map <paramref name="map"/>, or
+    /// <paramref name="to"/> when none is before it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static int Next(ReadOnlySpan<ulong> bits, int from, int to)
+    internal static int Next(ReadOnlySpan<ulong> bits, int map, int from, int to)
     {
         if (from >= to)
         {
@@ -59,37 +72,41 @@ internal static class DelimiterBits
 
         // Names and values are mostly shorter than a word: the first word usually answers, inlined; a shift of a
         // 64-bit number uses the low 6 bits of the count, so "from" needs no masking.
-        var rest = bits[from >> 6] >> from;
-        return rest != 0 ? Math.Min(to, from + BitOperations.TrailingZeroCount(rest)) : NextInLaterWords(bits, from, to);
+        var rest = bits[((from >> 6) * Maps) + map] >> from;
+        return rest != 0 ? Math.Min(to, from + BitOperations.TrailingZeroCount(rest)) : NextInLaterWords(bits, map, from, to);
     }
 
-    private static int NextInLaterWords(ReadOnlySpan<ulong> bits, int from, int to)
+    private static int NextInLaterWords(ReadOnlySpan<ulong> bits, int map, int from, int to)
     {
         var lastWord = (to - 1) >> 6;
         for (var word = (from >> 6) + 1; word <= lastWord; word++)
         {
-            if (bits[word] != 0)
+            var found = bits[(word * Maps) + map];
+            if (found != 0)
             {
-                return Math.Min(to, (word * BytesPerWord) + BitOperations.TrailingZeroCount(bits[word]));
+                return Math.Min(to, (word * BytesPerWord) + BitOperations.TrailingZeroCount(found));
             }
         }
 
         return to;
     }
 
+    // The block's last "used" bytes are the line's: their bits are shifted down to the word's start.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MarkWord(ReadOnlySpan<byte> block, out ulong valueEnds, out ulong nameEnds)
+    private static void MarkWord(ReadOnlySpan<byte> block, Span<ulong> maps, int used)
     {
         var low = Vector256.Create(block);
         var high = Vector256.Create(block[HalfWord..]);
-        var blanks = Blanks(low) | ((ulong)Blanks(high) << HalfWord);
-        var equals = Equals(low) | ((ulong)Equals(high) << HalfWord);
-        valueEnds = blanks;
-        nameEnds = blanks | equals;
+        var shift = BytesPerWord - used;
+        var blanks = (Blanks(low) | ((ulong)Blanks(high) << HalfWord)) >> shift;
+        var equals = (Matches(low, (byte)'=') | ((ulong)Matches(high, (byte)'=') << HalfWord)) >> shift;
+        maps[ValueEnds] = blanks;
+        maps[NameEnds] = blanks | equals;
+        maps[Quotes] = (Matches(low, (byte)'"') | ((ulong)Matches(high, (byte)'"') << HalfWord)) >> shift;
     }
 
     private static uint Blanks(Vector256<byte> block) =>
         (Vector256.Equals(block, Vector256.Create((byte)' ')) | Vector256.Equals(block, Vector256.Create((byte)'\t'))).ExtractMostSignificantBits();
 
-    private static uint Equals(Vector256<byte> block) => Vector256.Equals(block, Vector256.Create((byte)'=')).ExtractMostSignificantBits();
+    private static uint Matches(Vector256<byte> block, byte value) => Vector256.Equals(block, Vector256.Create(value)).ExtractMostSignificantBits();
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace AuditSentinel.Parsing.Records;
@@ -26,8 +27,8 @@ internal ref struct FieldTokenizer
     private readonly ReadOnlySpan<byte> _line;
     private readonly bool _interpreted;
     private readonly bool _isExecve;
-    private readonly ReadOnlySpan<ulong> _valueEnds;
-    private readonly ReadOnlySpan<ulong> _nameEnds;
+    private readonly bool _simpleFieldsFirst;
+    private readonly ReadOnlySpan<ulong> _delimiters;
     private Span<FieldToken> _tokens;
     private Span<ulong> _keys;
     private int _count;
@@ -38,18 +39,18 @@ internal ref struct FieldTokenizer
     /// <param name="isExecve">True for an EXECVE record.</param>
     /// <param name="tokenRoom">Where to put the tokens while they fit.</param>
     /// <param name="keyRoom">Where to put their name keys while they fit.</param>
-    /// <param name="bitRoom">At least twice <see cref="DelimiterBits.WordsFor"/> the line's length, for its delimiter bitmaps.</param>
-    internal FieldTokenizer(ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> tokenRoom, Span<ulong> keyRoom, Span<ulong> bitRoom)
+    /// <param name="delimiters">The line's delimiter maps (<see cref="DelimiterBits.Mark"/>).</param>
+    /// <param name="simpleFieldsFirst">
+    /// False to read every field the general way; the tokens are the same either way (the tests compare them).
+    /// </param>
+    internal FieldTokenizer(
+        ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> tokenRoom, Span<ulong> keyRoom, ReadOnlySpan<ulong> delimiters, bool simpleFieldsFirst = true)
     {
-        var words = DelimiterBits.WordsFor(line.Length);
-        var valueEnds = bitRoom[..words];
-        var nameEnds = bitRoom.Slice(words, words);
-        DelimiterBits.Mark(line, valueEnds, nameEnds);
-        _valueEnds = valueEnds;
-        _nameEnds = nameEnds;
+        _delimiters = delimiters;
         _line = line;
         _interpreted = interpreted;
         _isExecve = isExecve;
+        _simpleFieldsFirst = simpleFieldsFirst;
         _tokens = tokenRoom;
         _keys = keyRoom;
         _pendingOld = -1;
@@ -79,6 +80,15 @@ internal ref struct FieldTokenizer
         var i = from;
         while (i < to)
         {
+            if (_simpleFieldsFirst && !continuation && !parenthesized)
+            {
+                i = ScanSimpleFields(i, to, origin);
+                if (i >= to)
+                {
+                    break;
+                }
+            }
+
             var b = line[i];
             if (b is (byte)' ' or (byte)'\t')
             {
@@ -87,7 +97,7 @@ internal ref struct FieldTokenizer
             }
 
             var wordStart = i;
-            i = DelimiterBits.Next(_nameEnds, i, to);
+            i = DelimiterBits.Next(_delimiters, DelimiterBits.NameEnds, i, to);
 
             if (i >= to || line[i] != (byte)'=')
             {
@@ -148,6 +158,92 @@ internal ref struct FieldTokenizer
                 AddBare(nameStart, nameLength, valueStart, valueEnd - valueStart, origin);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads the fields auditd writes most, <c>name=value</c> and <c>name="value"</c> a blank apart, with the whole state
+    /// in locals; stops at the first word it leaves to the general loop in <see cref="Scan"/> (a free word, a nested
+    /// message, braces, an empty name or value at the end, a value with a trailing comma, a name too near the line's
+    /// end for one 8-byte load, full room, a pending <c>old</c>) and returns where that word starts, or
+    /// <paramref name="to"/>. Reads each of these fields exactly as the general loop does.
+    /// </summary>
+    internal int ScanSimpleFields(int i, int to, FieldOrigin origin)
+    {
+        if (_pendingOld == 1)
+        {
+            return i;
+        }
+
+        // Only a pending "old" renames the next field: "new" (0) and none (-1) read alike.
+        _pendingOld = -1;
+        var line = _line;
+        var delimiters = _delimiters;
+        var tokens = _tokens;
+        var keys = _keys;
+        var count = _count;
+        var room = Math.Min(tokens.Length, keys.Length);
+        var mayBeHex = !_interpreted && origin != FieldOrigin.Enriched;
+        var isExecve = _isExecve;
+
+        // Words that start here leave 8 bytes of line for one load of the name's key.
+        var wordsEnd = Math.Min(to, line.Length - sizeof(ulong) + 1);
+        while (i < wordsEnd)
+        {
+            var b = line[i];
+            if (b is (byte)' ' or (byte)'\t')
+            {
+                i++;
+                continue;
+            }
+
+            var nameEnd = DelimiterBits.Next(delimiters, DelimiterBits.NameEnds, i, to);
+            var valueStart = nameEnd + 1;
+            if (valueStart >= to || line[nameEnd] != (byte)'=' || nameEnd == i || b == (byte)'(' || count >= room)
+            {
+                break;
+            }
+
+            var nameStart = i;
+            var nameLength = nameEnd - nameStart;
+            var key = BinaryPrimitives.ReadUInt64LittleEndian(line[nameStart..]);
+            key = nameLength >= sizeof(ulong) ? key : key & ((1UL << (nameLength * 8)) - 1);
+            var first = line[valueStart];
+            FieldKind kind;
+            int valueLength;
+            if (first == (byte)'"')
+            {
+                valueStart++;
+                var close = DelimiterBits.Next(delimiters, DelimiterBits.Quotes, valueStart, to);
+                valueLength = close - valueStart;
+                kind = FieldKind.Quoted;
+                i = Math.Min(close + 1, to);
+            }
+            else
+            {
+                var valueEnd = DelimiterBits.Next(delimiters, DelimiterBits.ValueEnds, valueStart, to);
+                if (first is (byte)'\'' or (byte)'{' || line[valueEnd - 1] == (byte)',')
+                {
+                    break;
+                }
+
+                valueLength = valueEnd - valueStart;
+                i = valueEnd;
+                kind = valueLength switch
+                {
+                    1 => first == (byte)'?' ? FieldKind.Absent : FieldKind.Plain,
+                    6 when FieldValues.IsAbsentMarker(line.Slice(valueStart, 6)) => FieldKind.Absent,
+                    _ when mayBeHex && char.IsAsciiHexDigitUpper((char)first) && ((valueLength & 1) == 0 || line[valueEnd - 1] == (byte)'"')
+                        && FieldValues.MayBeHexEncoded(line.Slice(nameStart, nameLength), key, isExecve) => HexKind(valueStart, ref valueLength),
+                    _ => FieldKind.Plain,
+                };
+            }
+
+            tokens[count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
+            keys[count++] = key;
+        }
+
+        _count = count;
+        return i;
     }
 
     // A value written without quotes in a user-space message or an interpreted line may hold spaces
@@ -230,36 +326,49 @@ internal ref struct FieldTokenizer
         return Math.Min(end + 1, to);
     }
 
-    private readonly int SkipToken(int i, int to) => DelimiterBits.Next(_valueEnds, i, to);
+    private readonly int SkipToken(int i, int to) => DelimiterBits.Next(_delimiters, DelimiterBits.ValueEnds, i, to);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddBare(int nameStart, int nameLength, int valueStart, int valueLength, FieldOrigin origin)
     {
+        var kind = BareKind(nameStart, nameLength, valueStart, ref valueLength, mayBeHex: !_interpreted && origin != FieldOrigin.Enriched);
+        Add(nameStart, nameLength, valueStart, valueLength, kind, origin);
+    }
+
+    // A bare value is absent, the kernel's hex (one stray closing quote dropped) or plain, by its text and its name.
+    private readonly FieldKind BareKind(int nameStart, int nameLength, int valueStart, ref int valueLength, bool mayBeHex)
+    {
         var value = _line.Slice(valueStart, valueLength);
-        var key = FieldToken.KeyAt(_line, nameStart, nameLength);
-        var kind = FieldKind.Plain;
         if (FieldValues.IsAbsentMarker(value))
         {
-            kind = FieldKind.Absent;
-        }
-        else if (value.Length > 1 && char.IsAsciiHexDigitUpper((char)value[0]) && ((value.Length & 1) == 0 || value[^1] == (byte)'"')
-                 && !_interpreted && origin != FieldOrigin.Enriched && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), key, _isExecve))
-        {
-            // The first digit and the length (even, or odd with the stray quote below) sift out most values before the
-            // name is looked up.
-            if (FieldValues.IsUppercaseHex(value))
-            {
-                kind = FieldKind.Hex;
-            }
-            else if (value[^1] == (byte)'"' && FieldValues.IsUppercaseHex(value[..^1]))
-            {
-                // Seen in the wild (go-libaudit's ubuntu17 sample: key=6578...74"): auparse decodes the hex and ignores the stray quote.
-                kind = FieldKind.Hex;
-                valueLength--;
-            }
+            return FieldKind.Absent;
         }
 
-        Add(nameStart, nameLength, key, valueStart, valueLength, kind, origin);
+        // The first digit and the length (even, or odd with the stray quote below) sift out most values before the
+        // name is looked up.
+        return value.Length > 1 && char.IsAsciiHexDigitUpper((char)value[0]) && ((value.Length & 1) == 0 || value[^1] == (byte)'"')
+            && mayBeHex && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), FieldToken.KeyAt(_line, nameStart, nameLength), _isExecve)
+            ? HexKind(valueStart, ref valueLength)
+            : FieldKind.Plain;
+    }
+
+    // A bare value of a field the kernel may hex-encode: hex when it is (one stray closing quote dropped), else plain.
+    private readonly FieldKind HexKind(int valueStart, ref int valueLength)
+    {
+        var value = _line.Slice(valueStart, valueLength);
+        if (FieldValues.IsUppercaseHex(value))
+        {
+            return FieldKind.Hex;
+        }
+
+        if (value[^1] == (byte)'"' && FieldValues.IsUppercaseHex(value[..^1]))
+        {
+            // Seen in the wild (go-libaudit's ubuntu17 sample: key=6578...74"): auparse decodes the hex and ignores the stray quote.
+            valueLength--;
+            return FieldKind.Hex;
+        }
+
+        return FieldKind.Plain;
     }
 
     private void Add(int nameStart, int nameLength, int valueStart, int valueLength, FieldKind kind, FieldOrigin origin) =>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 
@@ -16,9 +17,22 @@ public sealed class RecordParser
     private readonly ChunkedStore<byte> _lines = new();
     private readonly ChunkedStore<FieldToken> _tokens = new();
     private readonly ChunkedStore<ulong> _keys = new();
+    private readonly bool _fastPaths;
     private ulong[] _delimiterBits = new ulong[64];
     private byte[] _lastNodeBytes = [];
     private string _lastNode = string.Empty;
+
+    /// <summary>A parser for one reader.</summary>
+    public RecordParser()
+        : this(fastPaths: true)
+    {
+    }
+
+    /// <param name="fastPaths">
+    /// False to read every header and field the general way, without the shortcuts for the forms auditd writes (the
+    /// tests compare both ways).
+    /// </param>
+    internal RecordParser(bool fastPaths) => _fastPaths = fastPaths;
 
     /// <summary>Parses one line (without its terminator).</summary>
     /// <param name="line">The line's bytes.</param>
@@ -38,26 +52,90 @@ public sealed class RecordParser
     {
         record = null;
         line = TrimEnd(line);
-        if (!TryParseHeader(line, out var header, out reason))
-        {
-            return false;
-        }
-
-        if (header.Node.Length == 0 && !string.IsNullOrEmpty(fallbackNode))
-        {
-            header = header with { Node = fallbackNode };
-        }
-
-        var bitWords = 2 * DelimiterBits.WordsFor(line.Length);
+        var bitWords = DelimiterBits.WordsFor(line.Length);
         if (_delimiterBits.Length < bitWords)
         {
             _delimiterBits = new ulong[bitWords];
         }
 
+        // Marked before the header, whose usual form is then read from the maps too.
+        var delimiters = _delimiterBits.AsSpan(0, bitWords);
+        DelimiterBits.Mark(line, delimiters);
+        if (!(_fastPaths && TryReadAuditdHeader(line, delimiters, out var header)) && !TryParseHeader(line, out header, out reason))
+        {
+            return false;
+        }
+
+        reason = default;
+        if (header.Node.Length == 0 && !string.IsNullOrEmpty(fallbackNode))
+        {
+            header = header with { Node = fallbackNode };
+        }
+
         var tokenizer = new FieldTokenizer(
-            line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom), _delimiterBits);
+            line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom), delimiters, simpleFieldsFirst: _fastPaths);
         tokenizer.Tokenize(header.BodyStart, header.SeparatorAt);
         record = new AuditRecord(_lines.Keep(line), header, _tokens.Keep(tokenizer.Tokens), _keys.Keep(tokenizer.Keys), lineNumber);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the header auditd writes, <c>[node=HOST ]type=NAME msg=audit(SECONDS.MMM:SERIAL): </c> with single
+    /// spaces, from the delimiter maps and in one pass over the stamp; false for anything else, which
+    /// <see cref="TryParseHeader"/> reads (and reads alike for this form: the tests compare both ways).
+    /// </summary>
+    private bool TryReadAuditdHeader(ReadOnlySpan<byte> line, ReadOnlySpan<ulong> delimiters, out RecordHeader header)
+    {
+        header = default;
+        var typeAt = 0;
+        var node = ReadOnlySpan<byte>.Empty;
+        if (line.StartsWith("node="u8))
+        {
+            // The first blank or '=' after "node=" ends the host: no '=' or blank inside it, as NodeBytes requires.
+            var hostEnd = DelimiterBits.Next(delimiters, DelimiterBits.NameEnds, 5, line.Length);
+            typeAt = hostEnd + 1;
+            if (hostEnd >= line.Length || line[hostEnd] != (byte)' ')
+            {
+                return false;
+            }
+
+            node = line[5..hostEnd];
+        }
+
+        if (!line[typeAt..].StartsWith("type="u8))
+        {
+            return false;
+        }
+
+        var typeStart = typeAt + 5;
+        var typeEnd = DelimiterBits.Next(delimiters, DelimiterBits.ValueEnds, typeStart, line.Length);
+        const int StampOffset = 11; // " msg=audit(" after the type name
+        if (typeEnd + StampOffset >= line.Length || !line.Slice(typeEnd, StampOffset).SequenceEqual(" msg=audit("u8))
+        {
+            return false;
+        }
+
+        // The name's keys read in place: " msg=audit(" follows it, so 8 bytes from its start are in the line, and a name
+        // longer than 8 bytes has its last 8 there too. A name the lookup does not know goes to the general reader.
+        var typeLength = typeEnd - typeStart;
+        var head = FieldToken.KeyAt(line, typeStart, typeLength);
+        var tail = typeLength > sizeof(ulong) ? BinaryPrimitives.ReadUInt64LittleEndian(line[(typeEnd - sizeof(ulong))..]) : 0;
+        if (!RecordTypeByteLookup.TryFind(line[typeStart..typeEnd], head, tail, out var typeNumber, out var typeName)
+            || !AuditStamp.TryReadKernelStamp(line, typeEnd + StampOffset, out var timestamp, out var serial, out var close))
+        {
+            return false;
+        }
+
+        var bodyStart = close + 1;
+        while (bodyStart < line.Length && line[bodyStart] is (byte)' ' or (byte)':')
+        {
+            bodyStart++;
+        }
+
+        var separator = line[bodyStart..].IndexOf(FieldTokenizer.GroupSeparator);
+        var enrichedStart = separator < 0 ? -1 : bodyStart + separator;
+        var format = enrichedStart >= 0 ? RecordFormat.Enriched : RecordFormat.Raw;
+        header = new RecordHeader(NodeText(node), typeNumber, typeName, timestamp, serial, format, bodyStart, enrichedStart);
         return true;
     }
 
@@ -262,9 +340,11 @@ public sealed class RecordParser
         return true;
     }
 
-    private string NodeOf(ReadOnlySpan<byte> prefix)
+    private string NodeOf(ReadOnlySpan<byte> prefix) => NodeText(NodeBytes(prefix));
+
+    // The host as a string, made again only when it differs from the last line's.
+    private string NodeText(ReadOnlySpan<byte> node)
     {
-        var node = NodeBytes(prefix);
         if (node.IsEmpty)
         {
             return string.Empty;

@@ -21,6 +21,15 @@ internal static class RecordTypeByteLookup
     internal static bool TryFind(ReadOnlySpan<byte> name, out int number, out string canonicalName)
     {
         var (head, tail) = KeysOf(name);
+        return TryFind(name, head, tail, out number, out canonicalName);
+    }
+
+    /// <summary>
+    /// <see cref="TryFind(ReadOnlySpan{byte}, out int, out string)"/> for a caller that read the name's keys itself:
+    /// <see cref="FieldToken.KeyOf"/> of its first 8 bytes and of its last 8 (0 for a name of 8 bytes or less).
+    /// </summary>
+    internal static bool TryFind(ReadOnlySpan<byte> name, ulong head, ulong tail, out int number, out string canonicalName)
+    {
         for (var slot = SlotOf(head, tail, name.Length); Slots[slot] is { } entry; slot = (slot + 1) & SlotMask)
         {
             // The first and last 8 bytes and the length are the whole name up to 16 bytes; only longer ones are compared.

@@ -35,4 +35,17 @@ public class EventKeyTests
         var hashes = Enumerable.Range(1, 64).Select(host => new EventKey($"host-{host:0000}", Time, 4160).GetHashCode()).ToHashSet();
         Assert.Equal(64, hashes.Count);
     }
+
+    [Fact]
+    public void Short_hosts_hash_alike_when_equal_and_spread_when_not()
+    {
+        // Hosts under four characters are hashed another way than longer ones: both must keep equal keys equal.
+        var hosts = new[] { "", "a", "ab", "abc", "abcd", "xabcd" };
+        foreach (var host in hosts)
+        {
+            Assert.Equal(new EventKey(host, Time, 4160).GetHashCode(), new EventKey(new string(host.AsSpan()), Time, 4160).GetHashCode());
+        }
+
+        Assert.Equal(5, hosts.Take(5).Select(host => new EventKey(host, Time, 4160).GetHashCode()).ToHashSet().Count);
+    }
 }

@@ -30,19 +30,40 @@ public class DelimiterBitsTests
         }
 
         // The line sits inside a larger buffer whose neighbouring bytes are delimiters: none of them may be marked.
-        var buffer = Enumerable.Repeat((byte)' ', length + 128).ToArray();
+        var buffer = Enumerable.Range(0, length + 128).Select(i => "\" ="u8[i % 3]).ToArray();
         line.CopyTo(buffer, 64);
-        var words = DelimiterBits.WordsFor(length);
-        var valueEnds = new ulong[words];
-        var nameEnds = new ulong[words];
-        DelimiterBits.Mark(buffer.AsSpan(64, length), valueEnds, nameEnds);
+        var bits = new ulong[DelimiterBits.WordsFor(length)];
+        DelimiterBits.Mark(buffer.AsSpan(64, length), bits);
 
-        for (var i = 0; i < words * 64; i++)
+        for (var i = 0; i < bits.Length / 3 * 64; i++)
         {
             var isBlank = i < length && line[i] is (byte)' ' or (byte)'\t';
             var isEquals = i < length && line[i] == (byte)'=';
-            Assert.Equal(isBlank, ((valueEnds[i / 64] >> (i % 64)) & 1) == 1);
-            Assert.Equal(isBlank || isEquals, ((nameEnds[i / 64] >> (i % 64)) & 1) == 1);
+            Assert.Equal(isBlank, IsSet(bits, DelimiterBits.ValueEnds, i));
+            Assert.Equal(isBlank || isEquals, IsSet(bits, DelimiterBits.NameEnds, i));
+            Assert.Equal(i < length && line[i] == (byte)'"', IsSet(bits, DelimiterBits.Quotes, i));
         }
     }
+
+    [Fact]
+    public void Next_finds_the_first_mark_of_each_map_from_any_position_across_words()
+    {
+        var line = "a=\"b c\"" + new string('x', 100) + "d=e \"";
+        var bytes = System.Text.Encoding.ASCII.GetBytes(line);
+        var bits = new ulong[DelimiterBits.WordsFor(bytes.Length)];
+        DelimiterBits.Mark(bytes, bits);
+        foreach (var (map, marks) in new[] { (DelimiterBits.ValueEnds, " \t"), (DelimiterBits.NameEnds, " \t="), (DelimiterBits.Quotes, "\"") })
+        {
+            for (var from = 0; from <= bytes.Length; from++)
+            {
+                for (var to = from; to <= bytes.Length; to += 7)
+                {
+                    var expected = line.IndexOfAny(marks.ToCharArray(), from, to - from);
+                    Assert.Equal(expected < 0 ? to : expected, DelimiterBits.Next(bits, map, from, to));
+                }
+            }
+        }
+    }
+
+    private static bool IsSet(ulong[] bits, int map, int position) => ((bits[(position / 64 * 3) + map] >> (position % 64)) & 1) == 1;
 }

@@ -95,6 +95,41 @@ public partial class HeaderFastPathTests
         Assert.Equal(new AuditTimestamp(long.MaxValue, 1), timestamp);
     }
 
+    [Theory]
+    [MemberData(nameof(FixtureLogs))]
+    public void Every_fixture_line_gets_the_same_header_from_the_maps_as_from_the_general_reader(string log)
+    {
+        var stamps = CraftedStamps.Select(stamp => $"node=vm type=SYSCALL msg=audit({stamp}): x=1");
+        var tails = new[] { "", " ", ")", "): x=1", ":x=1\u001dX=1" }.Select(tail => $"node=vm type=SYSCALL msg=audit(1.000:1{tail}");
+        var headers = new[] { "type=PATH  msg=", "type=PATH\tmsg=", "type=UNKNOWN[1327] msg=", "type=1300 msg=", "type=NO_SUCH msg=", "type=bad! msg=", "type=PATH msg=audit(" }
+            .Select(head => $"{head}audit(1.000:1): x=1");
+        var everyType = RecordTypeNames.All.Select(type => $"type={type.Name} msg=audit(1.000:1): x=1");
+        foreach (var line in File.ReadLines(RepoPaths.Fixture(log)).Concat(CraftedLines).Concat(stamps).Concat(tails).Concat(headers).Concat(everyType))
+        {
+            var bytes = Encoding.UTF8.GetBytes(line);
+            var fast = new RecordParser(fastPaths: true).TryParse(bytes, 1, out var fastRecord, out var fastReason);
+            var general = new RecordParser(fastPaths: false).TryParse(bytes, 1, out var generalRecord, out var generalReason);
+            Assert.True(general == fast, line);
+            Assert.True(generalReason == fastReason, line);
+            Assert.Equal(
+                (generalRecord?.Node, generalRecord?.TypeNumber, generalRecord?.TypeName, generalRecord?.Timestamp, generalRecord?.Serial, generalRecord?.Format),
+                (fastRecord?.Node, fastRecord?.TypeNumber, fastRecord?.TypeName, fastRecord?.Timestamp, fastRecord?.Serial, fastRecord?.Format));
+        }
+    }
+
+    [Theory]
+    [InlineData("type=SYSCALL msg=audit(1795333528.773:4160): x=1", 1795333528L, 773, 4160UL)]
+    [InlineData("node=h type=PATH msg=audit(0.000:0): x=1", 0L, 0, 0UL)]
+    public void The_kernel_stamp_is_read_in_place_up_to_its_parenthesis(string line, long seconds, int millis, ulong serial)
+    {
+        var bytes = Encoding.ASCII.GetBytes(line);
+        Assert.True(AuditStamp.TryReadKernelStamp(bytes, line.IndexOf('(', StringComparison.Ordinal) + 1, out var timestamp, out var readSerial, out var close));
+        Assert.Equal((new AuditTimestamp(seconds, millis), serial), (timestamp, readSerial));
+        Assert.Equal(line.IndexOf(')', StringComparison.Ordinal), close);
+        Assert.False(AuditStamp.TryReadKernelStamp(Encoding.ASCII.GetBytes("msg=audit(253402300800.000:1): x"), 10, out _, out _, out _));
+        Assert.False(AuditStamp.TryReadKernelStamp(Encoding.ASCII.GetBytes("msg=audit(1.000:1"), 10, out _, out _, out _));
+    }
+
     [GeneratedRegex(@"audit\((?<stamp>[^)]*)\)", RegexOptions.None, matchTimeoutMilliseconds: 5000)]
     private static partial Regex StampPattern();
 }
