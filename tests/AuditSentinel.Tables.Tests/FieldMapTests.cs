@@ -29,10 +29,10 @@ public class FieldMapTests
         foreach (var record in FixtureRecords.All(log))
         {
             builder.Clear();
+            builder.AddAll(record);
             var expected = new List<KeyValuePair<string, string>>();
             for (var f = 0; f < record.FieldCount; f++)
             {
-                builder.Add(record, record.Bytes, record.Tokens[f]);
                 if (record[f].Text is { } text)
                 {
                     expected.Add(new(record[f].NameText, text));
@@ -52,6 +52,37 @@ public class FieldMapTests
         foreach (var record in FixtureRecords.All(log))
         {
             AssertDistinctFieldsFollowTheRule(record);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Logs))]
+    public void Skipped_fields_are_left_out(string log)
+    {
+        var builder = new FieldMapBuilder();
+        foreach (var record in FixtureRecords.All(log))
+        {
+            // Every third field, in every word of a record with more than 64 fields.
+            var skipped = new ulong[(record.FieldCount + 63) / 64];
+            var expected = new List<KeyValuePair<string, string>>();
+            for (var f = 0; f < record.FieldCount; f++)
+            {
+                if (f % 3 == 1)
+                {
+                    skipped[f / 64] |= 1UL << f;
+                }
+                else if (record[f].Text is { } text)
+                {
+                    AddDistinct(expected, record[f].NameText, text);
+                }
+            }
+
+            builder.Clear();
+            builder.AddDistinct(record, skipped);
+            Assert.Equal(expected.Count == 0, builder.IsEmpty);
+            var map = builder.Build();
+            Assert.Equal(expected, map.ToList());
+            Assert.Equal(Json(expected), Json(map));
         }
     }
 
@@ -79,11 +110,7 @@ public class FieldMapTests
         // A quote and a newline, invalid UTF-8 (read as U+FFFD), a name JSON escapes.
         var record = FixtureRecords.Parse("type=PATH msg=audit(1795333528.773:4160): item=0 name=6869220A nametype=NORMAL name=FF41 n\"a=1");
         var builder = new FieldMapBuilder();
-        foreach (var token in record.Tokens)
-        {
-            builder.Add(record, record.Bytes, token);
-        }
-
+        builder.AddAll(record);
         var map = builder.Build();
         Assert.Equal("hi\"\n", map.GetValue("name"u8));
         Assert.True(map.ValueEquals("name"u8, "hi\"\n"u8));
@@ -103,9 +130,9 @@ public class FieldMapTests
         // Twice over: the second pass repeats every name with the same value, so it must add nothing.
         for (var pass = 0; pass < 2; pass++)
         {
+            builder.AddDistinct(record, default);
             for (var f = 0; f < record.FieldCount; f++)
             {
-                builder.AddDistinct(record, record.Bytes, record.Tokens[f]);
                 if (record[f].Text is { } text)
                 {
                     AddDistinct(expected, record[f].NameText, text);

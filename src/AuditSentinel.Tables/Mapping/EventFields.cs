@@ -23,7 +23,8 @@ internal sealed class EventFields : IDisposable
     private int _count;
     private int _primary;
 
-    // Per record: the bit of its first field; the bits of all fields are the indexes of _taken and _next.
+    // Per record: the bit of its first field, the first of a word of _taken (so a record's marks are whole words); the
+    // bits of all fields are the indexes of _taken and _next.
     private int[] _firstBit = new int[8];
     private ulong[] _taken = new ulong[16];
 
@@ -170,12 +171,7 @@ internal sealed class EventFields : IDisposable
     internal FieldMap AllFields(AuditRecord record)
     {
         _map.Clear();
-        var line = record.Bytes;
-        foreach (ref readonly var token in record.Tokens)
-        {
-            _map.Add(record, line, token);
-        }
-
+        _map.AddAll(record);
         return _map.Build();
     }
 
@@ -186,15 +182,7 @@ internal sealed class EventFields : IDisposable
         for (var r = 0; r < _count; r++)
         {
             var record = _records[r];
-            var line = record.Bytes;
-            var tokens = record.Tokens;
-            for (var f = 0; f < tokens.Length; f++)
-            {
-                if (!IsTaken(r, f))
-                {
-                    _map.AddDistinct(record, line, tokens[f]);
-                }
-            }
+            _map.AddDistinct(record, _taken.AsSpan(_firstBit[r] / 64, Words(record.FieldCount)));
         }
 
         return _map.IsEmpty ? null : _map.Build();
@@ -225,10 +213,10 @@ internal sealed class EventFields : IDisposable
         for (var r = 0; r < _count; r++)
         {
             _firstBit[r] = bits;
-            bits += _records[r].FieldCount;
+            bits += Words(_records[r].FieldCount) * 64;
         }
 
-        var words = (bits + 63) / 64;
+        var words = bits / 64;
         if (_taken.Length < words)
         {
             _taken = new ulong[Math.Max(words, _taken.Length * 2)];
@@ -283,6 +271,8 @@ internal sealed class EventFields : IDisposable
             next[last] = f;
         }
     }
+
+    private static int Words(int fields) => (fields + 63) / 64;
 
     private int First(int r, MappedName name) => _first[(r * MappedNames.Count) + (int)name];
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
@@ -45,43 +46,87 @@ internal sealed class FieldMapBuilder
         _wordBits = 0;
     }
 
-    /// <summary>Adds the field's name and decoded value; an absent value is left out, a repeated name is kept.</summary>
-    /// <param name="record">The record of the field.</param>
-    /// <param name="line">The record's bytes (<see cref="AuditRecord.Bytes"/>), read once for all its fields.</param>
-    /// <param name="token">The field, one of the record's tokens.</param>
-    internal void Add(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
-    {
-        if (token.Kind == FieldKind.Absent)
-        {
-            return;
-        }
-
-        var (entry, end) = AppendProperty(record, line, token);
-        AddEntry(entry, end, FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)));
-    }
+    /// <summary>Adds the name and decoded value of every field of <paramref name="record"/>; an absent value is left out, a repeated name is kept.</summary>
+    internal void AddAll(AuditRecord record) => AddFields(record, default, distinct: false);
 
     /// <summary>
-    /// Adds the field unless its value is absent or the map already has the name with the same value; a repeated name
-    /// with a new value gets <c>_2</c>, <c>_3</c>, ... (the first free one).
+    /// Adds the fields of <paramref name="record"/> whose bit in <paramref name="skipped"/> is clear, unless the value
+    /// is absent or the map already has the name with the same value; a repeated name with a new value gets <c>_2</c>,
+    /// <c>_3</c>, ... (the first free one).
     /// </summary>
-    /// <param name="record">The record of the field.</param>
-    /// <param name="line">The record's bytes (<see cref="AuditRecord.Bytes"/>), read once for all its fields.</param>
-    /// <param name="token">The field, one of the record's tokens.</param>
-    internal void AddDistinct(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
+    /// <param name="record">The record.</param>
+    /// <param name="skipped">One bit per field (bit f % 64 of word f / 64), set for a field to leave out; missing words skip nothing.</param>
+    internal void AddDistinct(AuditRecord record, ReadOnlySpan<ulong> skipped) => AddFields(record, skipped, distinct: true);
+
+    private void AddFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct)
     {
-        if (token.Kind == FieldKind.Absent)
+        var tokens = record.Tokens;
+        if (!AnyAdded(tokens.Length, skipped))
         {
             return;
         }
 
-        // The property is written after the last one and kept only if its name is new; names and values are compared
-        // escaped, as escaping gives equal text equal bytes and different text different bytes.
-        var (entry, end) = AppendProperty(record, line, token);
+        // One pass over the line says whether any name or value in it needs escaping, instead of a check of each.
+        var plainRecord = PlainRecordText.FieldsArePlain(record);
+        var line = record.Bytes;
+        var keys = record.NameKeys;
+        for (var w = 0; w * 64 < tokens.Length; w++)
+        {
+            for (var added = Added(w, tokens.Length, skipped); added != 0; added &= added - 1)
+            {
+                var f = (w * 64) + BitOperations.TrailingZeroCount(added);
+                ref readonly var token = ref tokens[f];
+                if (token.Kind == FieldKind.Absent)
+                {
+                    continue;
+                }
+
+                var (entry, end) = AppendProperty(record, line, token, plainRecord);
+
+                // A plain record's names are written as they are, so their words are the ones the tokenizer computed.
+                var word = plainRecord ? keys[f] : FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength));
+                if (distinct)
+                {
+                    AddIfDistinct(entry, end, word);
+                }
+                else
+                {
+                    AddEntry(entry, end, word);
+                }
+            }
+        }
+    }
+
+    private static bool AnyAdded(int fields, ReadOnlySpan<ulong> skipped)
+    {
+        for (var w = 0; w * 64 < fields; w++)
+        {
+            if (Added(w, fields, skipped) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The bits of word w's fields that are not skipped.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Added(int w, int fields, ReadOnlySpan<ulong> skipped)
+    {
+        var added = w < skipped.Length ? ~skipped[w] : ulong.MaxValue;
+        var left = fields - (w * 64);
+        return left >= 64 ? added : added & ((1UL << left) - 1);
+    }
+
+    // Keeps the property just written if its name is new; names and values are compared escaped, as escaping gives
+    // equal text equal bytes and different text different bytes.
+    private void AddIfDistinct(FieldMap.Entry entry, int end, ulong word)
+    {
         var nameLength = entry.NameLength;
         for (var suffix = 2; ; suffix++)
         {
             var key = _json.AsSpan(entry.NameStart, entry.NameLength);
-            var word = FieldToken.KeyOf(key);
             var existing = IndexOf(key, word);
             if (existing < 0)
             {
@@ -96,6 +141,7 @@ internal sealed class FieldMapBuilder
             }
 
             (entry, end) = WithSuffix(entry, end, nameLength, suffix);
+            word = FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength));
         }
     }
 
@@ -108,8 +154,9 @@ internal sealed class FieldMapBuilder
 
     // Writes ,"name":"value" after the last property (no comma before the first) without adding it yet: its entry and
     // where it ends. Plain text (nearly every name and value) is written as it is; anything else is escaped by the
-    // row writer itself, so a map writes exactly what the row writer would.
-    private (FieldMap.Entry Entry, int End) AppendProperty(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
+    // row writer itself, so a map writes exactly what the row writer would. In a plain record (PlainRecordText) only a
+    // hex value's decoded bytes are checked.
+    private (FieldMap.Entry Entry, int End) AppendProperty(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token, bool plainRecord)
     {
         var name = record.NameOf(token);
         var raw = line.Slice(token.ValueStart, token.ValueLength);
@@ -144,7 +191,10 @@ internal sealed class FieldMapBuilder
         var nameBytes = property.Slice(nameAt, name.Length);
         var value = property.Slice(valueAt, written);
         // Not &&: IsPlainName also turns a non-ASCII name into '?', which the escaped path needs as much as the plain one.
-        if (IsPlainName(nameBytes) & PlainJsonText.IsPlain(value))
+        var plain = plainRecord
+            ? token.Kind != FieldKind.Hex || PlainJsonText.IsPlain(value)
+            : IsPlainName(nameBytes) & PlainJsonText.IsPlain(value);
+        if (plain)
         {
             return (new FieldMap.Entry(start + nameAt, name.Length, written, Plain: true), start + at);
         }
