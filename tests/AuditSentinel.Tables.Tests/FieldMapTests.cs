@@ -105,6 +105,30 @@ public class FieldMapTests
     }
 
     [Fact]
+    public void Names_and_values_of_every_short_length_are_copied_whole_mid_line_and_at_its_end()
+    {
+        // A plain line's names and values are copied 16 or 32 bytes at a time where the line has the room, else exactly.
+        for (var nameLength = 1; nameLength <= 40; nameLength++)
+        {
+            for (var valueLength = 0; valueLength <= 40; valueLength++)
+            {
+                var name = new string((char)('a' + (nameLength % 26)), nameLength);
+                var value = string.Concat(Enumerable.Range(0, valueLength).Select(i => (char)('0' + (i % 10))));
+                foreach (var body in (string[])[$"{name}={value}", $"{name}=\"{value}\"", $"{name}={value} z=1", $"z=1 {name}=\"{value}\" y=2"])
+                {
+                    var record = FixtureRecords.Parse("type=USER_LOGIN msg=audit(1795333528.773:4160): " + body);
+                    var builder = new FieldMapBuilder();
+                    builder.AddAll(record);
+                    var expected = Enumerable.Range(0, record.FieldCount).Where(f => record[f].Text is not null)
+                        .Select(f => new KeyValuePair<string, string>(record[f].NameText, record[f].Text!)).ToList();
+                    Assert.Equal(Json(expected), Json(builder.Build()));
+                    AssertDistinctFieldsFollowTheRule(record);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Values_and_names_written_escaped_read_back_as_their_text()
     {
         // A quote and a newline, invalid UTF-8 (read as U+FFFD), a name JSON escapes.

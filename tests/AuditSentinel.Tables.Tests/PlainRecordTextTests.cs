@@ -75,6 +75,25 @@ public class PlainRecordTextTests
     }
 
     [Fact]
+    public void Quotes_are_counted_in_every_position_of_lines_longer_than_a_count_of_lanes_holds()
+    {
+        // Quotes are counted per byte lane and added up every 255 vectors (4080 bytes): 300 fields of exactly 16 bytes put
+        // 300 quotes in each of two lanes. A stray quote in a bare value at each position of the last vectors.
+        for (var padding = 0; padding < 40; padding++)
+        {
+            var body = string.Concat(Enumerable.Range(0, 300).Select(i => $"q{i:D3}=\"abcdefgh\" ")) + new string('p', padding) + "=1 last=abcdefghijklmnopqrstuvwxyz0123456789";
+            var plain = FixtureRecords.Parse(Line(body));
+            Assert.True(plain.Bytes.Length > 255 * 16);
+            Assert.True(PlainRecordText.FieldsArePlain(plain));
+            for (var stray = 1; stray < 36; stray++)
+            {
+                var quoted = body.Insert(body.Length - stray, "\"");
+                Assert.False(PlainRecordText.FieldsArePlain(FixtureRecords.Parse(Line(quoted))), quoted[^40..]);
+            }
+        }
+    }
+
+    [Fact]
     public void Synthetic_names_are_plain()
     {
         // A plain record's names are not checked one by one, and these are not in the line.

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using AuditSentinel.Parsing.Records;
@@ -18,6 +19,9 @@ internal sealed class FieldMapBuilder
 
     // ,"name":"value": the comma, four quotes and the colon.
     private const int Punctuation = 6;
+
+    // How far a short copy of a plain name or value may write: two vectors.
+    private const int OverCopy = 2 * 16;
 
     private byte[] _json = new byte[4096];
     private FieldMap.Entry[] _entries = new FieldMap.Entry[64];
@@ -81,7 +85,9 @@ internal sealed class FieldMapBuilder
                     continue;
                 }
 
-                var (entry, end) = AppendProperty(record, line, token, plainRecord);
+                var (entry, end) = plainRecord && token.Kind != FieldKind.Hex && token.NameStart >= 0
+                    ? AppendPlain(line, token)
+                    : AppendProperty(record, line, token, plainRecord);
 
                 // A plain record's names are written as they are, so their words are the ones the tokenizer computed.
                 var word = plainRecord ? keys[f] : FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength));
@@ -150,6 +156,48 @@ internal sealed class FieldMapBuilder
     {
         _json[_length] = (byte)'}';
         return new(_json.AsSpan(0, _length + 1).ToArray(), _entries.AsSpan(0, _count).ToArray());
+    }
+
+    // AppendProperty for a name and value of a plain record's line (no synthetic name, no hex): both copied as they
+    // are, each with one or two 16-byte copies where the line and the buffer have the room. The bytes a copy writes past
+    // its end are overwritten by what follows, or lie past the map's end.
+    private (FieldMap.Entry Entry, int End) AppendPlain(ReadOnlySpan<byte> line, in FieldToken token)
+    {
+        var nameLength = token.NameLength;
+        var valueLength = token.ValueLength;
+        Reserve(nameLength + valueLength + Punctuation + SuffixRoom + OverCopy + 1);
+        var start = _length;
+        var property = _json.AsSpan(start);
+
+        // Without a branch: the opening quote lands on the comma when no comma is due.
+        var nameAt = _count > 0 ? 2 : 1;
+        property[0] = (byte)',';
+        property[nameAt - 1] = (byte)'"';
+        CopyOver(line, token.NameStart, nameLength, property[nameAt..]);
+        var valueAt = nameAt + nameLength + 3;
+        "\":\""u8.CopyTo(property[(valueAt - 3)..]);
+        CopyOver(line, token.ValueStart, valueLength, property[valueAt..]);
+        var end = valueAt + valueLength;
+        property[end] = (byte)'"';
+        return (new FieldMap.Entry(start + nameAt, nameLength, valueLength, Plain: true), start + end + 1);
+    }
+
+    // Copies length bytes of source from from to destination, which has room for OverCopy bytes more.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyOver(ReadOnlySpan<byte> source, int from, int length, Span<byte> destination)
+    {
+        if (length <= OverCopy && source.Length - from >= OverCopy)
+        {
+            Vector128.Create(source.Slice(from, Vector128<byte>.Count)).CopyTo(destination);
+            if (length > Vector128<byte>.Count)
+            {
+                Vector128.Create(source.Slice(from + Vector128<byte>.Count, Vector128<byte>.Count)).CopyTo(destination[Vector128<byte>.Count..]);
+            }
+        }
+        else
+        {
+            ShortCopy.Copy(source.Slice(from, length), destination);
+        }
     }
 
     // Writes ,"name":"value" after the last property (no comma before the first) without adding it yet: its entry and
@@ -307,11 +355,14 @@ internal sealed class FieldMapBuilder
 
     private static ulong WordBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(int more)
     {
         if (_json.Length - _length < more)
         {
-            Array.Resize(ref _json, Math.Max(_json.Length * 2, _length + more));
+            Grow(more);
         }
     }
+
+    private void Grow(int more) => Array.Resize(ref _json, Math.Max(_json.Length * 2, _length + more));
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using AuditSentinel.Parsing.Records;
 
@@ -52,52 +53,79 @@ internal static class PlainRecordText
     // False when a byte other than a quote or 0x1D needs escaping; else counts the quotes and the 0x1D bytes.
     private static bool Scan(ReadOnlySpan<byte> line, out int quotes, out int separators)
     {
-        quotes = 0;
-        separators = 0;
         var length = line.Length;
         if (length < Vector128<byte>.Count)
         {
-            foreach (var b in line)
-            {
-                quotes += b == Quote ? 1 : 0;
-                separators += b == FieldTokenizer.GroupSeparator ? 1 : 0;
-                if (b is < (byte)' ' and not FieldTokenizer.GroupSeparator or >= 0x7F or (byte)'\\')
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return ScanShort(line, out quotes, out separators);
         }
 
+        // Counted per byte lane (a lane holds up to 255), and the lanes added up after at most 255 vectors.
+        const int VectorsPerCount = byte.MaxValue;
         var others = Vector128<byte>.Zero;
+        var quoteLanes = Vector128<byte>.Zero;
+        var separatorLanes = Vector128<byte>.Zero;
+        quotes = 0;
+        separators = 0;
         var at = 0;
-        for (; at <= length - Vector128<byte>.Count; at += Vector128<byte>.Count)
+        var last = length - Vector128<byte>.Count;
+        while (at <= last)
         {
-            others |= Count(Vector128.Create(line.Slice(at, Vector128<byte>.Count)), uint.MaxValue, ref quotes, ref separators);
+            var stop = Math.Min(last, at + ((VectorsPerCount - 1) * Vector128<byte>.Count));
+            for (; at <= stop; at += Vector128<byte>.Count)
+            {
+                var bytes = Vector128.Create(line.Slice(at, Vector128<byte>.Count));
+                var separator = Vector128.Equals(bytes, Vector128.Create(FieldTokenizer.GroupSeparator));
+                quoteLanes -= Vector128.Equals(bytes, Vector128.Create(Quote));
+                separatorLanes -= separator;
+                others |= Vector128.AndNot(EscapedBesidesQuotes(bytes), separator);
+            }
+
+            quotes += Sum(quoteLanes);
+            separators += Sum(separatorLanes);
+            quoteLanes = Vector128<byte>.Zero;
+            separatorLanes = Vector128<byte>.Zero;
         }
 
         if (at < length)
         {
-            // The last 16 bytes, counting only those the loop did not reach (checking a byte twice changes nothing).
-            var seen = Vector128<byte>.Count - (length - at);
-            others |= Count(Vector128.Create(line[(length - Vector128<byte>.Count)..]), uint.MaxValue << seen, ref quotes, ref separators);
+            // The last 16 bytes, counting only the lanes the loop did not reach (checking a byte twice changes nothing).
+            var bytes = Vector128.Create(line[last..]);
+            var unseen = Vector128.GreaterThanOrEqual(LaneNumbers, Vector128.Create((byte)(at - last)));
+            var separator = Vector128.Equals(bytes, Vector128.Create(FieldTokenizer.GroupSeparator));
+            quotes += Sum(Vector128.Equals(bytes, Vector128.Create(Quote)) & unseen & Vector128<byte>.One);
+            separators += Sum(separator & unseen & Vector128<byte>.One);
+            others |= Vector128.AndNot(EscapedBesidesQuotes(bytes), separator);
         }
 
         return others == Vector128<byte>.Zero;
     }
 
-    // All bits set in each byte that needs escaping and is neither a quote nor 0x1D; counts those two among the
-    // bytes whose bit in counted is set.
-    private static Vector128<byte> Count(Vector128<byte> bytes, uint counted, ref int quotes, ref int separators)
+    private static Vector128<byte> LaneNumbers => Vector128.Create((byte)0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+
+    private static bool ScanShort(ReadOnlySpan<byte> line, out int quotes, out int separators)
     {
-        var quote = Vector128.Equals(bytes, Vector128.Create(Quote));
-        var separator = Vector128.Equals(bytes, Vector128.Create(FieldTokenizer.GroupSeparator));
-        quotes += BitOperations.PopCount(quote.ExtractMostSignificantBits() & counted);
-        separators += BitOperations.PopCount(separator.ExtractMostSignificantBits() & counted);
-        var control = Vector128.LessThan(bytes.AsSByte(), Vector128.Create((sbyte)' ')).AsByte();
-        return Vector128.AndNot(control, separator)
-            | Vector128.Equals(bytes, Vector128.Create((byte)0x7F))
-            | Vector128.Equals(bytes, Vector128.Create((byte)'\\'));
+        quotes = 0;
+        separators = 0;
+        foreach (var b in line)
+        {
+            quotes += b == Quote ? 1 : 0;
+            separators += b == FieldTokenizer.GroupSeparator ? 1 : 0;
+            if (b is < (byte)' ' and not FieldTokenizer.GroupSeparator or >= 0x7F or (byte)'\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
+
+    // All bits set in each byte JSON escapes, the quote aside: adding one takes DEL and every byte beyond ASCII to a
+    // negative number and the controls to 1..32, so one signed compare finds them all; then the backslash.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> EscapedBesidesQuotes(Vector128<byte> bytes) =>
+        Vector128.LessThan((bytes + Vector128<byte>.One).AsSByte(), Vector128.Create((sbyte)(' ' + 1))).AsByte()
+        | Vector128.Equals(bytes, Vector128.Create((byte)'\\'));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Sum(Vector128<byte> lanes) => Vector128.Sum(Vector128.WidenLower(lanes) + Vector128.WidenUpper(lanes));
 }
