@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
@@ -74,6 +75,11 @@ internal sealed class FieldMapBuilder
         var plainRecord = PlainRecordText.FieldsArePlain(record);
         var line = record.Bytes;
         var keys = record.NameKeys;
+        ReserveEntries(tokens.Length);
+
+        // Room for every field copied from the line with its punctuation and a suffix, so a plain property needs no check.
+        var plainRoom = line.Length + (tokens.Length * (Punctuation + SuffixRoom)) + OverCopy;
+        Reserve(plainRoom);
         for (var w = 0; w * 64 < tokens.Length; w++)
         {
             for (var added = Added(w, tokens.Length, skipped); added != 0; added &= added - 1)
@@ -85,21 +91,35 @@ internal sealed class FieldMapBuilder
                     continue;
                 }
 
-                var (entry, end) = plainRecord && token.Kind != FieldKind.Hex && token.NameStart >= 0
-                    ? AppendPlain(line, token)
-                    : AppendProperty(record, line, token, plainRecord);
-
-                // A plain record's names are written as they are, so their words are the ones the tokenizer computed.
-                var word = plainRecord ? keys[f] : FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength));
-                if (distinct)
+                if (plainRecord && token.Kind != FieldKind.Hex && token.NameStart >= 0)
                 {
-                    AddIfDistinct(entry, end, word);
+                    // Names copied as they are: their words are the ones the tokenizer computed.
+                    var nameAt = _length + (_count > 0 ? 2 : 1);
+                    var end = AppendPlain(line, token, nameAt);
+                    Add(new FieldMap.Entry(nameAt, token.NameLength, token.ValueLength, Plain: true), end, keys[f], distinct);
                 }
                 else
                 {
-                    AddEntry(entry, end, word);
+                    var (entry, end) = AppendProperty(record, line, token, plainRecord);
+                    Add(entry, end, plainRecord ? keys[f] : FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)), distinct);
+                    Reserve(plainRoom);
                 }
             }
+        }
+    }
+
+    // Adds the property just written, unless distinct and its name is not new: most names are, which the filter of
+    // words says without a call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(FieldMap.Entry entry, int end, ulong word, bool distinct)
+    {
+        if (distinct && (_wordBits & WordBit(word)) != 0)
+        {
+            AddIfDistinct(entry, end, word);
+        }
+        else
+        {
+            AddEntry(entry, end, word);
         }
     }
 
@@ -158,28 +178,25 @@ internal sealed class FieldMapBuilder
         return new(_json.AsSpan(0, _length + 1).ToArray(), _entries.AsSpan(0, _count).ToArray());
     }
 
-    // AppendProperty for a name and value of a plain record's line (no synthetic name, no hex): both copied as they
-    // are, each with one or two 16-byte copies where the line and the buffer have the room. The bytes a copy writes past
-    // its end are overwritten by what follows, or lie past the map's end.
-    private (FieldMap.Entry Entry, int End) AppendPlain(ReadOnlySpan<byte> line, in FieldToken token)
+    // AppendProperty for a name and value of a plain record's line (no synthetic name, no hex), where the room is
+    // reserved: both copied as they are, each with one or two 16-byte copies where the line has the bytes. The bytes a
+    // copy writes past its end are overwritten by what follows, or lie past the map's end. Returns where it ends.
+    private int AppendPlain(ReadOnlySpan<byte> line, in FieldToken token, int nameAt)
     {
-        var nameLength = token.NameLength;
-        var valueLength = token.ValueLength;
-        Reserve(nameLength + valueLength + Punctuation + SuffixRoom + OverCopy + 1);
-        var start = _length;
-        var property = _json.AsSpan(start);
+        var json = _json.AsSpan();
 
         // Without a branch: the opening quote lands on the comma when no comma is due.
-        var nameAt = _count > 0 ? 2 : 1;
-        property[0] = (byte)',';
-        property[nameAt - 1] = (byte)'"';
-        CopyOver(line, token.NameStart, nameLength, property[nameAt..]);
-        var valueAt = nameAt + nameLength + 3;
-        "\":\""u8.CopyTo(property[(valueAt - 3)..]);
-        CopyOver(line, token.ValueStart, valueLength, property[valueAt..]);
-        var end = valueAt + valueLength;
-        property[end] = (byte)'"';
-        return (new FieldMap.Entry(start + nameAt, nameLength, valueLength, Plain: true), start + end + 1);
+        json[_length] = (byte)',';
+        json[nameAt - 1] = (byte)'"';
+        CopyOver(line, token.NameStart, token.NameLength, json[nameAt..]);
+        var valueAt = nameAt + token.NameLength + 3;
+
+        // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
+        BinaryPrimitives.WriteUInt32LittleEndian(json[(valueAt - 3)..], '"' | (':' << 8) | ('"' << 16));
+        CopyOver(line, token.ValueStart, token.ValueLength, json[valueAt..]);
+        var end = valueAt + token.ValueLength;
+        json[end] = (byte)'"';
+        return end + 1;
     }
 
     // Copies length bytes of source from from to destination, which has room for OverCopy bytes more.
@@ -341,18 +358,24 @@ internal sealed class FieldMapBuilder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddEntry(FieldMap.Entry entry, int end, ulong keyWord)
     {
-        if (_count == _entries.Length)
-        {
-            Array.Resize(ref _entries, _count * 2);
-            Array.Resize(ref _keyWords, _count * 2);
-        }
-
         _keyWords[_count] = keyWord;
         _wordBits |= WordBit(keyWord);
         _entries[_count++] = entry;
         _length = end;
     }
 
+    // Room for more entries: every field of a record at most.
+    private void ReserveEntries(int more)
+    {
+        if (_entries.Length - _count < more)
+        {
+            var size = Math.Max(_entries.Length * 2, _count + more);
+            Array.Resize(ref _entries, size);
+            Array.Resize(ref _keyWords, size);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong WordBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
