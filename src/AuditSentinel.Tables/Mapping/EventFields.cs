@@ -93,18 +93,9 @@ internal sealed class EventFields : IDisposable
     /// <summary>Takes a field of the primary record, else of the first other record that has it, and says which record had it.</summary>
     internal bool TryTake(MappedName name, out AuditField field, out AuditRecord owner)
     {
-        var f = First(_primary, name);
-        var r = _primary;
-        for (var other = 0; f == None && other < _count; other++)
-        {
-            if (other != _primary)
-            {
-                f = First(other, name);
-                r = other;
-            }
-        }
-
-        if (f == None)
+        // Many names a row asks for are in none of the event's records: counted when indexed, so no record is looked at.
+        var r = _occurrences[(int)name] == 0 ? None : Holder(name);
+        if (r == None)
         {
             owner = Primary;
             field = default;
@@ -112,8 +103,27 @@ internal sealed class EventFields : IDisposable
         }
 
         owner = _records[r];
-        field = Take(r, f, name);
+        field = Take(r, First(r, name), name);
         return true;
+    }
+
+    // The primary record if it has the name, else the first other one that has it, else None.
+    private int Holder(MappedName name)
+    {
+        if (First(_primary, name) != None)
+        {
+            return _primary;
+        }
+
+        for (var r = 0; r < _count; r++)
+        {
+            if (r != _primary && First(r, name) != None)
+            {
+                return r;
+            }
+        }
+
+        return None;
     }
 
     /// <summary>Takes a field of <paramref name="record"/> only.</summary>
