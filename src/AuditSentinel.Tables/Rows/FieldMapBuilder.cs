@@ -26,6 +26,7 @@ internal sealed class FieldMapBuilder
 
     private byte[] _json = new byte[4096];
     private FieldMap.Entry[] _entries = new FieldMap.Entry[64];
+    private byte[] _padded = new byte[1024];
 
     // Per entry, the first 8 bytes of its escaped name as one number (FieldToken.KeyOf): one compare tells most names apart.
     private ulong[] _keyWords = new ulong[64];
@@ -77,6 +78,10 @@ internal sealed class FieldMapBuilder
         var keys = record.NameKeys;
         ReserveEntries(tokens.Length);
 
+        // A plain record's names and values are copied from the line followed by OverCopy bytes of room, so a short one
+        // is one or two whole vectors wherever it stands.
+        var padded = plainRecord ? Padded(line) : default;
+
         // Room for every field copied from the line with its punctuation and a suffix, so a plain property needs no check.
         var plainRoom = line.Length + (tokens.Length * (Punctuation + SuffixRoom)) + OverCopy;
         Reserve(plainRoom);
@@ -95,7 +100,7 @@ internal sealed class FieldMapBuilder
                 {
                     // Names copied as they are: their words are the ones the tokenizer computed.
                     var nameAt = _length + (_count > 0 ? 2 : 1);
-                    var end = AppendPlain(line, token, nameAt);
+                    var end = AppendPlain(padded, token, nameAt);
                     Add(new FieldMap.Entry(nameAt, token.NameLength, token.ValueLength, Plain: true), end, keys[f], distinct);
                 }
                 else
@@ -179,31 +184,31 @@ internal sealed class FieldMapBuilder
     }
 
     // AppendProperty for a name and value of a plain record's line (no synthetic name, no hex), where the room is
-    // reserved: both copied as they are, each with one or two 16-byte copies where the line has the bytes. The bytes a
-    // copy writes past its end are overwritten by what follows, or lie past the map's end. Returns where it ends.
-    private int AppendPlain(ReadOnlySpan<byte> line, in FieldToken token, int nameAt)
+    // reserved: both copied as they are from the padded line (Padded), a short one as one or two 16-byte copies. The
+    // bytes a copy writes past its end are overwritten by what follows, or lie past the map's end. Returns where it ends.
+    private int AppendPlain(ReadOnlySpan<byte> padded, in FieldToken token, int nameAt)
     {
         var json = _json.AsSpan();
 
         // Without a branch: the opening quote lands on the comma when no comma is due.
         json[_length] = (byte)',';
         json[nameAt - 1] = (byte)'"';
-        CopyOver(line, token.NameStart, token.NameLength, json[nameAt..]);
+        CopyOver(padded, token.NameStart, token.NameLength, json[nameAt..]);
         var valueAt = nameAt + token.NameLength + 3;
 
         // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
         BinaryPrimitives.WriteUInt32LittleEndian(json[(valueAt - 3)..], '"' | (':' << 8) | ('"' << 16));
-        CopyOver(line, token.ValueStart, token.ValueLength, json[valueAt..]);
+        CopyOver(padded, token.ValueStart, token.ValueLength, json[valueAt..]);
         var end = valueAt + token.ValueLength;
         json[end] = (byte)'"';
         return end + 1;
     }
 
-    // Copies length bytes of source from from to destination, which has room for OverCopy bytes more.
+    // Copies length bytes of source from from to destination; both have room for OverCopy bytes more.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CopyOver(ReadOnlySpan<byte> source, int from, int length, Span<byte> destination)
     {
-        if (length <= OverCopy && source.Length - from >= OverCopy)
+        if (length <= OverCopy)
         {
             Vector128.Create(source.Slice(from, Vector128<byte>.Count)).CopyTo(destination);
             if (length > Vector128<byte>.Count)
@@ -213,8 +218,20 @@ internal sealed class FieldMapBuilder
         }
         else
         {
-            ShortCopy.Copy(source.Slice(from, length), destination);
+            source.Slice(from, length).CopyTo(destination);
         }
+    }
+
+    // The line followed by OverCopy bytes (whatever they hold), in a buffer reused from record to record.
+    private ReadOnlySpan<byte> Padded(ReadOnlySpan<byte> line)
+    {
+        if (_padded.Length < line.Length + OverCopy)
+        {
+            _padded = new byte[Math.Max(_padded.Length * 2, line.Length + OverCopy)];
+        }
+
+        line.CopyTo(_padded);
+        return _padded.AsSpan(0, line.Length + OverCopy);
     }
 
     // Writes ,"name":"value" after the last property (no comma before the first) without adding it yet: its entry and
