@@ -155,11 +155,8 @@ internal sealed class EventFields : IDisposable
     /// <summary>Marks every field of <paramref name="record"/> taken (its content went to a column whole).</summary>
     internal void TakeAll(AuditRecord record)
     {
-        var r = IndexOf(record);
-        for (var f = 0; f < record.FieldCount; f++)
-        {
-            Mark(r, f);
-        }
+        // A record's marks are whole words: all set, past its last field too, where no field reads them.
+        _taken.AsSpan(_firstBit[IndexOf(record)] / 64, Words(record.FieldCount)).Fill(ulong.MaxValue);
     }
 
     /// <summary>Marks the body (or the ENRICHED) fields of <paramref name="record"/> taken.</summary>
