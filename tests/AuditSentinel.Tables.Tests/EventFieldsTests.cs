@@ -34,6 +34,23 @@ public class EventFieldsTests
         }
     }
 
+    [Fact]
+    public void Every_mapped_name_is_found_where_it_is_read_from_and_nowhere_else()
+    {
+        // Each name once in the body and once after the ENRICHED separator: the table must find the one of the right
+        // part for every name, whatever slot its multiplier gave it.
+        var names = Enum.GetValues<MappedName>();
+        var body = string.Join(' ', names.Select((name, i) => $"{System.Text.Encoding.ASCII.GetString(MappedNames.NameOf(name))}={i}"));
+        var record = FixtureRecords.Parse("type=SYSCALL msg=audit(1795333528.773:4160): " + body + "\u001d" + body);
+        using var fields = EventFields.Rent(record);
+        foreach (var name in names)
+        {
+            Assert.True(fields.TryFind(record, name, out var found), name.ToString());
+            Assert.Equal(MappedNames.IsEnriched(name), found.Origin == FieldOrigin.Enriched);
+            Assert.Equal(((int)name).ToString(System.Globalization.CultureInfo.InvariantCulture), found.RawText);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Logs))]
     public void Column_texts_are_the_decoded_values(string log)

@@ -29,10 +29,10 @@ public class FieldMapTests
         foreach (var record in FixtureRecords.All(log))
         {
             builder.Clear();
+            builder.AddAll(record);
             var expected = new List<KeyValuePair<string, string>>();
             for (var f = 0; f < record.FieldCount; f++)
             {
-                builder.Add(record, record.Bytes, record.Tokens[f]);
                 if (record[f].Text is { } text)
                 {
                     expected.Add(new(record[f].NameText, text));
@@ -56,6 +56,37 @@ public class FieldMapTests
     }
 
     [Theory]
+    [MemberData(nameof(Logs))]
+    public void Skipped_fields_are_left_out(string log)
+    {
+        var builder = new FieldMapBuilder();
+        foreach (var record in FixtureRecords.All(log))
+        {
+            // Every third field, in every word of a record with more than 64 fields.
+            var skipped = new ulong[(record.FieldCount + 63) / 64];
+            var expected = new List<KeyValuePair<string, string>>();
+            for (var f = 0; f < record.FieldCount; f++)
+            {
+                if (f % 3 == 1)
+                {
+                    skipped[f / 64] |= 1UL << f;
+                }
+                else if (record[f].Text is { } text)
+                {
+                    AddDistinct(expected, record[f].NameText, text);
+                }
+            }
+
+            builder.Clear();
+            builder.AddDistinct(record, skipped);
+            Assert.Equal(expected.Count == 0, builder.IsEmpty);
+            var map = builder.Build();
+            Assert.Equal(expected, map.ToList());
+            Assert.Equal(Json(expected), Json(map));
+        }
+    }
+
+    [Theory]
     // Names longer than 8 bytes that share their first 8; a name that is another's suffixed form, before and after it.
     [InlineData("cap_frootid=1 cap_froot=2 cap_frootid=3 cap_frootid_2=4 cap_frootix=5 cap_frootid=6 cap_frootid_3=7")]
     [InlineData("a_2=5 a=6 a=7 a=8 a_3=9 a=6 a_2=7 a_20=1 a=9 a=10 a=11 a=12 a=13 a=14 a=15 a=16 a=17 a=18 a=19 a=20 a=21")]
@@ -74,16 +105,36 @@ public class FieldMapTests
     }
 
     [Fact]
+    public void Names_and_values_of_every_short_length_are_copied_whole_mid_line_and_at_its_end()
+    {
+        // A plain line's names and values are copied 16 or 32 bytes at a time where the line has the room, else exactly.
+        for (var nameLength = 1; nameLength <= 40; nameLength++)
+        {
+            for (var valueLength = 0; valueLength <= 40; valueLength++)
+            {
+                var name = new string((char)('a' + (nameLength % 26)), nameLength);
+                var value = string.Concat(Enumerable.Range(0, valueLength).Select(i => (char)('0' + (i % 10))));
+                foreach (var body in (string[])[$"{name}={value}", $"{name}=\"{value}\"", $"{name}={value} z=1", $"z=1 {name}=\"{value}\" y=2"])
+                {
+                    var record = FixtureRecords.Parse("type=USER_LOGIN msg=audit(1795333528.773:4160): " + body);
+                    var builder = new FieldMapBuilder();
+                    builder.AddAll(record);
+                    var expected = Enumerable.Range(0, record.FieldCount).Where(f => record[f].Text is not null)
+                        .Select(f => new KeyValuePair<string, string>(record[f].NameText, record[f].Text!)).ToList();
+                    Assert.Equal(Json(expected), Json(builder.Build()));
+                    AssertDistinctFieldsFollowTheRule(record);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Values_and_names_written_escaped_read_back_as_their_text()
     {
         // A quote and a newline, invalid UTF-8 (read as U+FFFD), a name JSON escapes.
         var record = FixtureRecords.Parse("type=PATH msg=audit(1795333528.773:4160): item=0 name=6869220A nametype=NORMAL name=FF41 n\"a=1");
         var builder = new FieldMapBuilder();
-        foreach (var token in record.Tokens)
-        {
-            builder.Add(record, record.Bytes, token);
-        }
-
+        builder.AddAll(record);
         var map = builder.Build();
         Assert.Equal("hi\"\n", map.GetValue("name"u8));
         Assert.True(map.ValueEquals("name"u8, "hi\"\n"u8));
@@ -103,9 +154,9 @@ public class FieldMapTests
         // Twice over: the second pass repeats every name with the same value, so it must add nothing.
         for (var pass = 0; pass < 2; pass++)
         {
+            builder.AddDistinct(record, default);
             for (var f = 0; f < record.FieldCount; f++)
             {
-                builder.AddDistinct(record, record.Bytes, record.Tokens[f]);
                 if (record[f].Text is { } text)
                 {
                     AddDistinct(expected, record[f].NameText, text);

@@ -23,7 +23,8 @@ internal sealed class EventFields : IDisposable
     private int _count;
     private int _primary;
 
-    // Per record: the bit of its first field; the bits of all fields are the indexes of _taken and _next.
+    // Per record: the bit of its first field, the first of a word of _taken (so a record's marks are whole words); the
+    // bits of all fields are the indexes of _taken and _next.
     private int[] _firstBit = new int[8];
     private ulong[] _taken = new ulong[16];
 
@@ -92,18 +93,9 @@ internal sealed class EventFields : IDisposable
     /// <summary>Takes a field of the primary record, else of the first other record that has it, and says which record had it.</summary>
     internal bool TryTake(MappedName name, out AuditField field, out AuditRecord owner)
     {
-        var f = First(_primary, name);
-        var r = _primary;
-        for (var other = 0; f == None && other < _count; other++)
-        {
-            if (other != _primary)
-            {
-                f = First(other, name);
-                r = other;
-            }
-        }
-
-        if (f == None)
+        // Many names a row asks for are in none of the event's records: counted when indexed, so no record is looked at.
+        var r = _occurrences[(int)name] == 0 ? None : Holder(name);
+        if (r == None)
         {
             owner = Primary;
             field = default;
@@ -111,8 +103,27 @@ internal sealed class EventFields : IDisposable
         }
 
         owner = _records[r];
-        field = Take(r, f, name);
+        field = Take(r, First(r, name), name);
         return true;
+    }
+
+    // The primary record if it has the name, else the first other one that has it, else None.
+    private int Holder(MappedName name)
+    {
+        if (First(_primary, name) != None)
+        {
+            return _primary;
+        }
+
+        for (var r = 0; r < _count; r++)
+        {
+            if (r != _primary && First(r, name) != None)
+            {
+                return r;
+            }
+        }
+
+        return None;
     }
 
     /// <summary>Takes a field of <paramref name="record"/> only.</summary>
@@ -144,11 +155,8 @@ internal sealed class EventFields : IDisposable
     /// <summary>Marks every field of <paramref name="record"/> taken (its content went to a column whole).</summary>
     internal void TakeAll(AuditRecord record)
     {
-        var r = IndexOf(record);
-        for (var f = 0; f < record.FieldCount; f++)
-        {
-            Mark(r, f);
-        }
+        // A record's marks are whole words: all set, past its last field too, where no field reads them.
+        _taken.AsSpan(_firstBit[IndexOf(record)] / 64, Words(record.FieldCount)).Fill(ulong.MaxValue);
     }
 
     /// <summary>Marks the body (or the ENRICHED) fields of <paramref name="record"/> taken.</summary>
@@ -170,12 +178,7 @@ internal sealed class EventFields : IDisposable
     internal FieldMap AllFields(AuditRecord record)
     {
         _map.Clear();
-        var line = record.Bytes;
-        foreach (ref readonly var token in record.Tokens)
-        {
-            _map.Add(record, line, token);
-        }
-
+        _map.AddAll(record);
         return _map.Build();
     }
 
@@ -186,15 +189,7 @@ internal sealed class EventFields : IDisposable
         for (var r = 0; r < _count; r++)
         {
             var record = _records[r];
-            var line = record.Bytes;
-            var tokens = record.Tokens;
-            for (var f = 0; f < tokens.Length; f++)
-            {
-                if (!IsTaken(r, f))
-                {
-                    _map.AddDistinct(record, line, tokens[f]);
-                }
-            }
+            _map.AddDistinct(record, _taken.AsSpan(_firstBit[r] / 64, Words(record.FieldCount)));
         }
 
         return _map.IsEmpty ? null : _map.Build();
@@ -225,10 +220,10 @@ internal sealed class EventFields : IDisposable
         for (var r = 0; r < _count; r++)
         {
             _firstBit[r] = bits;
-            bits += _records[r].FieldCount;
+            bits += Words(_records[r].FieldCount) * 64;
         }
 
-        var words = (bits + 63) / 64;
+        var words = bits / 64;
         if (_taken.Length < words)
         {
             _taken = new ulong[Math.Max(words, _taken.Length * 2)];
@@ -283,6 +278,8 @@ internal sealed class EventFields : IDisposable
             next[last] = f;
         }
     }
+
+    private static int Words(int fields) => (fields + 63) / 64;
 
     private int First(int r, MappedName name) => _first[(r * MappedNames.Count) + (int)name];
 

@@ -4,9 +4,9 @@ using AuditSentinel.Parsing.Records;
 namespace AuditSentinel.Tables.Mapping;
 
 /// <summary>
-/// Resolves a field token to the <see cref="MappedName"/> it is, if any, with one multiply and usually one compare: an
-/// open-addressing table keyed by the name's first 8 bytes (<see cref="FieldToken.KeyOf"/>), so an event's fields are
-/// classified in one pass.
+/// Resolves a field token to the <see cref="MappedName"/> it is, if any, with one multiply and one slot: a table keyed by
+/// the name's first 8 bytes (<see cref="FieldToken.KeyOf"/>) whose multiplier is chosen so that no two mapped names
+/// share a slot, so an event's fields are classified in one pass without probing.
 /// </summary>
 internal static class MappedNames
 {
@@ -14,15 +14,14 @@ internal static class MappedNames
     internal const int Count = (int)MappedName.EnrichedSaddr + 1;
 
     private const int SlotBits = 7;
-    private const int SlotMask = (1 << SlotBits) - 1;
 
-    private static readonly Entry[] Slots = BuildSlots();
+    private static readonly Table Slots = BuildSlots();
 
     /// <summary>
     /// The lookup table, for a loop over many fields to read once: a NativeAOT build checks that the class is
     /// initialized at every read of a static field, inside the loop too.
     /// </summary>
-    internal static Table Lookup => new(Slots);
+    internal static Table Lookup => Slots;
 
     /// <summary>The field name of <paramref name="name"/> as written in a record.</summary>
     internal static ReadOnlySpan<byte> NameOf(MappedName name) => name switch
@@ -66,50 +65,52 @@ internal static class MappedNames
     /// <summary>True when <paramref name="name"/> is read from the ENRICHED part of a record.</summary>
     internal static bool IsEnriched(MappedName name) => name >= MappedName.EnrichedAuid;
 
-    private static int SlotOf(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
+    private static int SlotOf(ulong key, ulong multiplier) => (int)((key * multiplier) >> (64 - SlotBits));
 
-    private static Entry[] BuildSlots()
+    // The first odd multiple of the golden ratio's multiplier that gives every mapped name a slot of its own (21 tries
+    // for these 33 names in 128 slots). Multiples, not neighbours: a step of 2 hardly moves a short key's top bits.
+    private static Table BuildSlots()
     {
-        var slots = new Entry[1 << SlotBits];
+        var keys = new ulong[Count];
         for (var id = 0; id < Count; id++)
         {
-            var name = NameOf((MappedName)id).ToArray();
-            var key = FieldToken.KeyOf(name);
-            var slot = SlotOf(key);
-            while (slots[slot].NameLength != 0)
-            {
-                slot = (slot + 1) & SlotMask;
-            }
-
-            slots[slot] = new Entry(key, name.Length, name, IsEnriched((MappedName)id), id);
+            keys[id] = FieldToken.KeyOf(NameOf((MappedName)id));
         }
 
-        return slots;
+        for (var odd = 1UL; ; odd += 2)
+        {
+            var multiplier = 0x9E3779B97F4A7C15UL * odd;
+            var slots = new Entry[1 << SlotBits];
+            var id = 0;
+            while (id < Count && slots[SlotOf(keys[id], multiplier)].NameLength == 0)
+            {
+                var name = NameOf((MappedName)id).ToArray();
+                slots[SlotOf(keys[id], multiplier)] = new Entry(keys[id], name.Length, name, IsEnriched((MappedName)id), id);
+                id++;
+            }
+
+            if (id == Count)
+            {
+                return new Table(slots, multiplier);
+            }
+        }
     }
 
-    /// <summary>The open-addressing table of the mapped names.</summary>
-    internal readonly struct Table(Entry[] slots)
+    /// <summary>The table of the mapped names.</summary>
+    internal readonly struct Table(Entry[] slots, ulong multiplier)
     {
         /// <summary>The mapped name <paramref name="token"/> (whose name key is <paramref name="key"/>) of <paramref name="record"/> is, or -1.</summary>
         // Inlined into the loop over an event's fields, which calls it for every field.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal int Of(AuditRecord record, in FieldToken token, ulong key)
         {
-            for (var slot = SlotOf(key); ; slot = (slot + 1) & SlotMask)
-            {
-                ref readonly var entry = ref slots[slot];
-                if (entry.NameLength == 0)
-                {
-                    return -1;
-                }
+            // An empty slot's key is 0, which only an empty name has, and its length 0 matches no name.
+            ref readonly var entry = ref slots[SlotOf(key, multiplier)];
 
-                // Names up to 8 bytes are told apart by key and length alone.
-                if (entry.Key == key && token.NameLength == entry.NameLength
-                    && (entry.NameLength <= sizeof(ulong) || record.NameOf(token).SequenceEqual(entry.Name)))
-                {
-                    return entry.Enriched == (token.Origin == FieldOrigin.Enriched) ? entry.Id : -1;
-                }
-            }
+            // Names up to 8 bytes are told apart by key and length alone.
+            return entry.Key == key && token.NameLength == entry.NameLength
+                && (entry.NameLength <= sizeof(ulong) || record.NameOf(token).SequenceEqual(entry.Name))
+                && entry.Enriched == (token.Origin == FieldOrigin.Enriched) ? entry.Id : -1;
         }
     }
 

@@ -68,7 +68,13 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
     {
         for (var i = 0; i < _entries.Length; i++)
         {
+            // A plain name of another length is another name, told without a call (PATH objects are read by name per event).
             var entry = _entries[i];
+            if (entry.Plain && entry.NameLength != name.Length)
+            {
+                continue;
+            }
+
             var written = _json.AsSpan(entry.NameStart, entry.NameLength);
             if (entry.Plain ? written.SequenceEqual(name) : string.Equals(Text(entry, entry.NameStart, entry.NameLength), Encoding.UTF8.GetString(name), StringComparison.Ordinal))
             {

@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using AuditSentinel.Parsing.Records;
@@ -18,8 +21,12 @@ internal sealed class FieldMapBuilder
     // ,"name":"value": the comma, four quotes and the colon.
     private const int Punctuation = 6;
 
+    // How far a short copy of a plain name or value may write: two vectors.
+    private const int OverCopy = 2 * 16;
+
     private byte[] _json = new byte[4096];
     private FieldMap.Entry[] _entries = new FieldMap.Entry[64];
+    private byte[] _padded = new byte[1024];
 
     // Per entry, the first 8 bytes of its escaped name as one number (FieldToken.KeyOf): one compare tells most names apart.
     private ulong[] _keyWords = new ulong[64];
@@ -45,43 +52,112 @@ internal sealed class FieldMapBuilder
         _wordBits = 0;
     }
 
-    /// <summary>Adds the field's name and decoded value; an absent value is left out, a repeated name is kept.</summary>
-    /// <param name="record">The record of the field.</param>
-    /// <param name="line">The record's bytes (<see cref="AuditRecord.Bytes"/>), read once for all its fields.</param>
-    /// <param name="token">The field, one of the record's tokens.</param>
-    internal void Add(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
-    {
-        if (token.Kind == FieldKind.Absent)
-        {
-            return;
-        }
-
-        var (entry, end) = AppendProperty(record, line, token);
-        AddEntry(entry, end, FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)));
-    }
+    /// <summary>Adds the name and decoded value of every field of <paramref name="record"/>; an absent value is left out, a repeated name is kept.</summary>
+    internal void AddAll(AuditRecord record) => AddFields(record, default, distinct: false);
 
     /// <summary>
-    /// Adds the field unless its value is absent or the map already has the name with the same value; a repeated name
-    /// with a new value gets <c>_2</c>, <c>_3</c>, ... (the first free one).
+    /// Adds the fields of <paramref name="record"/> whose bit in <paramref name="skipped"/> is clear, unless the value
+    /// is absent or the map already has the name with the same value; a repeated name with a new value gets <c>_2</c>,
+    /// <c>_3</c>, ... (the first free one).
     /// </summary>
-    /// <param name="record">The record of the field.</param>
-    /// <param name="line">The record's bytes (<see cref="AuditRecord.Bytes"/>), read once for all its fields.</param>
-    /// <param name="token">The field, one of the record's tokens.</param>
-    internal void AddDistinct(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
+    /// <param name="record">The record.</param>
+    /// <param name="skipped">One bit per field (bit f % 64 of word f / 64), set for a field to leave out; missing words skip nothing.</param>
+    internal void AddDistinct(AuditRecord record, ReadOnlySpan<ulong> skipped) => AddFields(record, skipped, distinct: true);
+
+    private void AddFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct)
     {
-        if (token.Kind == FieldKind.Absent)
+        var tokens = record.Tokens;
+        if (!AnyAdded(tokens.Length, skipped))
         {
             return;
         }
 
-        // The property is written after the last one and kept only if its name is new; names and values are compared
-        // escaped, as escaping gives equal text equal bytes and different text different bytes.
-        var (entry, end) = AppendProperty(record, line, token);
+        // One pass over the line says whether any name or value in it needs escaping, instead of a check of each.
+        var plainRecord = PlainRecordText.FieldsArePlain(record);
+        var line = record.Bytes;
+        var keys = record.NameKeys;
+        ReserveEntries(tokens.Length);
+
+        // A plain record's names and values are copied from the line followed by OverCopy bytes of room, so a short one
+        // is one or two whole vectors wherever it stands.
+        var padded = plainRecord ? Padded(line) : default;
+
+        // Room for every field copied from the line with its punctuation and a suffix, so a plain property needs no check.
+        var plainRoom = line.Length + (tokens.Length * (Punctuation + SuffixRoom)) + OverCopy;
+        Reserve(plainRoom);
+        for (var w = 0; w * 64 < tokens.Length; w++)
+        {
+            for (var added = Added(w, tokens.Length, skipped); added != 0; added &= added - 1)
+            {
+                var f = (w * 64) + BitOperations.TrailingZeroCount(added);
+                ref readonly var token = ref tokens[f];
+                if (token.Kind == FieldKind.Absent)
+                {
+                    continue;
+                }
+
+                if (plainRecord && token.Kind != FieldKind.Hex && token.NameStart >= 0)
+                {
+                    // Names copied as they are: their words are the ones the tokenizer computed.
+                    var nameAt = _length + (_count > 0 ? 2 : 1);
+                    var end = AppendPlain(padded, token, nameAt);
+                    Add(new FieldMap.Entry(nameAt, token.NameLength, token.ValueLength, Plain: true), end, keys[f], distinct);
+                }
+                else
+                {
+                    var (entry, end) = AppendProperty(record, line, token, plainRecord);
+                    Add(entry, end, plainRecord ? keys[f] : FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)), distinct);
+                    Reserve(plainRoom);
+                }
+            }
+        }
+    }
+
+    // Adds the property just written, unless distinct and its name is not new: most names are, which the filter of
+    // words says without a call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Add(FieldMap.Entry entry, int end, ulong word, bool distinct)
+    {
+        if (distinct && (_wordBits & WordBit(word)) != 0)
+        {
+            AddIfDistinct(entry, end, word);
+        }
+        else
+        {
+            AddEntry(entry, end, word);
+        }
+    }
+
+    private static bool AnyAdded(int fields, ReadOnlySpan<ulong> skipped)
+    {
+        for (var w = 0; w * 64 < fields; w++)
+        {
+            if (Added(w, fields, skipped) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The bits of word w's fields that are not skipped.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Added(int w, int fields, ReadOnlySpan<ulong> skipped)
+    {
+        var added = w < skipped.Length ? ~skipped[w] : ulong.MaxValue;
+        var left = fields - (w * 64);
+        return left >= 64 ? added : added & ((1UL << left) - 1);
+    }
+
+    // Keeps the property just written if its name is new; names and values are compared escaped, as escaping gives
+    // equal text equal bytes and different text different bytes.
+    private void AddIfDistinct(FieldMap.Entry entry, int end, ulong word)
+    {
         var nameLength = entry.NameLength;
         for (var suffix = 2; ; suffix++)
         {
             var key = _json.AsSpan(entry.NameStart, entry.NameLength);
-            var word = FieldToken.KeyOf(key);
             var existing = IndexOf(key, word);
             if (existing < 0)
             {
@@ -96,6 +172,7 @@ internal sealed class FieldMapBuilder
             }
 
             (entry, end) = WithSuffix(entry, end, nameLength, suffix);
+            word = FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength));
         }
     }
 
@@ -106,10 +183,62 @@ internal sealed class FieldMapBuilder
         return new(_json.AsSpan(0, _length + 1).ToArray(), _entries.AsSpan(0, _count).ToArray());
     }
 
+    // AppendProperty for a name and value of a plain record's line (no synthetic name, no hex), where the room is
+    // reserved: both copied as they are from the padded line (Padded), a short one as one or two 16-byte copies. The
+    // bytes a copy writes past its end are overwritten by what follows, or lie past the map's end. Returns where it ends.
+    private int AppendPlain(ReadOnlySpan<byte> padded, in FieldToken token, int nameAt)
+    {
+        var json = _json.AsSpan();
+
+        // Without a branch: the opening quote lands on the comma when no comma is due.
+        json[_length] = (byte)',';
+        json[nameAt - 1] = (byte)'"';
+        CopyOver(padded, token.NameStart, token.NameLength, json[nameAt..]);
+        var valueAt = nameAt + token.NameLength + 3;
+
+        // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
+        BinaryPrimitives.WriteUInt32LittleEndian(json[(valueAt - 3)..], '"' | (':' << 8) | ('"' << 16));
+        CopyOver(padded, token.ValueStart, token.ValueLength, json[valueAt..]);
+        var end = valueAt + token.ValueLength;
+        json[end] = (byte)'"';
+        return end + 1;
+    }
+
+    // Copies length bytes of source from from to destination; both have room for OverCopy bytes more.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyOver(ReadOnlySpan<byte> source, int from, int length, Span<byte> destination)
+    {
+        if (length <= OverCopy)
+        {
+            Vector128.Create(source.Slice(from, Vector128<byte>.Count)).CopyTo(destination);
+            if (length > Vector128<byte>.Count)
+            {
+                Vector128.Create(source.Slice(from + Vector128<byte>.Count, Vector128<byte>.Count)).CopyTo(destination[Vector128<byte>.Count..]);
+            }
+        }
+        else
+        {
+            source.Slice(from, length).CopyTo(destination);
+        }
+    }
+
+    // The line followed by OverCopy bytes (whatever they hold), in a buffer reused from record to record.
+    private ReadOnlySpan<byte> Padded(ReadOnlySpan<byte> line)
+    {
+        if (_padded.Length < line.Length + OverCopy)
+        {
+            _padded = new byte[Math.Max(_padded.Length * 2, line.Length + OverCopy)];
+        }
+
+        line.CopyTo(_padded);
+        return _padded.AsSpan(0, line.Length + OverCopy);
+    }
+
     // Writes ,"name":"value" after the last property (no comma before the first) without adding it yet: its entry and
     // where it ends. Plain text (nearly every name and value) is written as it is; anything else is escaped by the
-    // row writer itself, so a map writes exactly what the row writer would.
-    private (FieldMap.Entry Entry, int End) AppendProperty(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
+    // row writer itself, so a map writes exactly what the row writer would. In a plain record (PlainRecordText) only a
+    // hex value's decoded bytes are checked.
+    private (FieldMap.Entry Entry, int End) AppendProperty(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token, bool plainRecord)
     {
         var name = record.NameOf(token);
         var raw = line.Slice(token.ValueStart, token.ValueLength);
@@ -144,7 +273,10 @@ internal sealed class FieldMapBuilder
         var nameBytes = property.Slice(nameAt, name.Length);
         var value = property.Slice(valueAt, written);
         // Not &&: IsPlainName also turns a non-ASCII name into '?', which the escaped path needs as much as the plain one.
-        if (IsPlainName(nameBytes) & PlainJsonText.IsPlain(value))
+        var plain = plainRecord
+            ? token.Kind != FieldKind.Hex || PlainJsonText.IsPlain(value)
+            : IsPlainName(nameBytes) & PlainJsonText.IsPlain(value);
+        if (plain)
         {
             return (new FieldMap.Entry(start + nameAt, name.Length, written, Plain: true), start + at);
         }
@@ -243,25 +375,34 @@ internal sealed class FieldMapBuilder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddEntry(FieldMap.Entry entry, int end, ulong keyWord)
     {
-        if (_count == _entries.Length)
-        {
-            Array.Resize(ref _entries, _count * 2);
-            Array.Resize(ref _keyWords, _count * 2);
-        }
-
         _keyWords[_count] = keyWord;
         _wordBits |= WordBit(keyWord);
         _entries[_count++] = entry;
         _length = end;
     }
 
+    // Room for more entries: every field of a record at most.
+    private void ReserveEntries(int more)
+    {
+        if (_entries.Length - _count < more)
+        {
+            var size = Math.Max(_entries.Length * 2, _count + more);
+            Array.Resize(ref _entries, size);
+            Array.Resize(ref _keyWords, size);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong WordBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(int more)
     {
         if (_json.Length - _length < more)
         {
-            Array.Resize(ref _json, Math.Max(_json.Length * 2, _length + more));
+            Grow(more);
         }
     }
+
+    private void Grow(int more) => Array.Resize(ref _json, Math.Max(_json.Length * 2, _length + more));
 }
