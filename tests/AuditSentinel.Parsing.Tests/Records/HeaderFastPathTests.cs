@@ -12,13 +12,16 @@ namespace AuditSentinel.Parsing.Tests.Records;
 /// </summary>
 public partial class HeaderFastPathTests
 {
-    // Near misses of the usual forms: doubled spaces, '=' or "node=" inside the host, an empty host, "type=" inside a word.
+    // Near misses of the usual forms: doubled spaces, '=' or "node=" inside the host, an empty host, "type=" inside a word,
+    // a host ended by '=' or a tab right before "type=".
     private static readonly string[] CraftedLines =
     [
         "node=web01 type=SYSCALL msg=audit(1795333528.773:4160): x=1",
         "node= type=SYSCALL msg=audit(1.000:1): x=1",
         "node=web01  type=SYSCALL msg=audit(1.000:1): x=1",
         "node=a=b type=SYSCALL msg=audit(1.000:1): x=1",
+        "node=a=type=SYSCALL msg=audit(1.000:1): x=1",
+        "node=a\ttype=SYSCALL msg=audit(1.000:1): x=1",
         "node=node=b type=SYSCALL msg=audit(1.000:1): x=1",
         "node=anode=b type=SYSCALL msg=audit(1.000:1): x=1",
         "node=subtype=x type=SYSCALL msg=audit(1.000:1): x=1",
