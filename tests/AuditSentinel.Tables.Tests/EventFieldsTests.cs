@@ -52,6 +52,19 @@ public class EventFieldsTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Taking_a_record_whole_takes_all_its_words_of_fields_and_none_of_another_record(bool pathFirst)
+    {
+        // Marks are set a word of 64 fields at a time: a PATH record of 130 fields spans three words.
+        var syscall = FixtureRecords.Parse("type=SYSCALL msg=audit(1795333528.773:4160): arch=c000003e syscall=2 pid=7");
+        var path = FixtureRecords.Parse("type=PATH msg=audit(1795333528.773:4160): " + string.Join(' ', Enumerable.Range(0, 130).Select(i => $"f{i}={i}")));
+        using var fields = EventFields.RentEvent(pathFirst ? [path, syscall] : [syscall, path]);
+        fields.TakeAll(path);
+        Assert.Equal([new("arch", "c000003e"), new("syscall", "2"), new("pid", "7")], fields.Remaining()!.ToList());
+    }
+
+    [Theory]
     [MemberData(nameof(Logs))]
     public void Column_texts_are_the_decoded_values(string log)
     {
