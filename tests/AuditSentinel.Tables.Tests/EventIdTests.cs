@@ -58,6 +58,15 @@ public class EventIdTests
     }
 
     [Fact]
+    public void A_longer_input_than_a_call_without_a_gc_transition_may_take_is_left_to_the_platform_and_disables_nothing()
+    {
+        Span<byte> hash = stackalloc byte[32];
+        Assert.False(LibcryptoSha256.TryHash(new byte[LibcryptoSha256.MaxInputBytes + 1], hash));
+        Assert.True(LibcryptoSha256.TryHash(new byte[LibcryptoSha256.MaxInputBytes], hash));
+        Assert.Equal(SHA256.HashData(new byte[LibcryptoSha256.MaxInputBytes]), hash.ToArray());
+    }
+
+    [Fact]
     public void Node_time_and_serial_each_change_the_id()
     {
         var key = new EventKey("vm", new AuditTimestamp(1795333528, 773), 4160);

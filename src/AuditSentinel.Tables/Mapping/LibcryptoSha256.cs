@@ -9,22 +9,32 @@ namespace AuditSentinel.Tables.Mapping;
 /// OpenSSL's error queue, and a context reset that frees and allocates (560-620 ns per event id against 220-230 ns
 /// this way, pinned JIT runs of 2 million hashes on this machine). Where the library or its functions are missing
 /// (OpenSSL 1.1, another OS), <see cref="TryHash"/> answers false once and from then on, and the caller uses the
-/// platform's API.
+/// platform's API; it does the same for an input longer than <see cref="MaxInputBytes"/>.
 /// </summary>
 internal static class LibcryptoSha256
 {
     /// <summary>The size of a SHA-256 hash in bytes.</summary>
     internal const int HashBytes = 32;
 
+    /// <summary>
+    /// The longest input hashed here: five blocks, any DNS host name with an event's numbers. The calls run without a GC
+    /// transition, which is only allowed for calls under about a microsecond: a crafted host of a whole 1 MB line would
+    /// hold up every collection for most of a millisecond per event.
+    /// </summary>
+    internal const int MaxInputBytes = 320;
+
     private const string Library = "libcrypto.so.3";
 
     private static volatile bool s_unavailable;
 
-    /// <summary>Hashes <paramref name="input"/> into the first 32 bytes of <paramref name="hash"/>; false when libcrypto cannot.</summary>
+    /// <summary>
+    /// Hashes <paramref name="input"/> into the first 32 bytes of <paramref name="hash"/>; false when libcrypto cannot or
+    /// the input is longer than <see cref="MaxInputBytes"/>.
+    /// </summary>
     internal static bool TryHash(ReadOnlySpan<byte> input, Span<byte> hash)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(hash.Length, HashBytes, nameof(hash));
-        if (s_unavailable)
+        if (s_unavailable || input.Length > MaxInputBytes)
         {
             return false;
         }
