@@ -28,20 +28,24 @@ public class FieldMapTests
         var builder = new FieldMapBuilder();
         foreach (var record in FixtureRecords.All(log))
         {
-            builder.Clear();
-            builder.AddAll(record);
-            var expected = new List<KeyValuePair<string, string>>();
-            for (var f = 0; f < record.FieldCount; f++)
-            {
-                if (record[f].Text is { } text)
-                {
-                    expected.Add(new(record[f].NameText, text));
-                }
-            }
+            AssertEveryFieldReadsAndWritesAsItsDecodedString(builder, record);
+        }
+    }
 
-            var map = builder.Build();
-            Assert.Equal(expected, map.ToList());
-            Assert.Equal(Json(expected), Json(map));
+    [Fact]
+    public void Mutated_fixture_lines_map_to_their_decoded_strings()
+    {
+        // Quotes, 0x1D, backslashes, control and non-ASCII bytes where no fixture line has them: the plain-record
+        // shortcut (PlainRecordText) must never copy one unescaped.
+        var builder = new FieldMapBuilder();
+        var parser = new RecordParser();
+        foreach (var line in MutatedLines.Of(seed: 12, count: 20_000))
+        {
+            if (parser.TryParse(line, 1, out var record, out _))
+            {
+                AssertEveryFieldReadsAndWritesAsItsDecodedString(builder, record);
+                AssertDistinctFieldsFollowTheRule(record);
+            }
         }
     }
 
@@ -145,6 +149,30 @@ public class FieldMapTests
         Assert.Null(map.GetValue("inode"u8));
         Assert.Equal(new KeyValuePair<string, string>("name", "\uFFFDA"), map[3]);
         Assert.Equal("{\"item\":\"0\",\"name\":\"hi\\\"\\n\",\"nametype\":\"NORMAL\",\"name\":\"\uFFFDA\",\"n\\\"a\":\"1\"}", Json(map));
+    }
+
+    private static void AssertEveryFieldReadsAndWritesAsItsDecodedString(FieldMapBuilder builder, AuditRecord record)
+    {
+        builder.Clear();
+        builder.AddAll(record);
+        var expected = new List<KeyValuePair<string, string>>();
+        for (var f = 0; f < record.FieldCount; f++)
+        {
+            if (record[f].Text is { } text)
+            {
+                expected.Add(new(record[f].NameText, text));
+            }
+        }
+
+        var map = builder.Build();
+        Assert.Equal(expected, map.ToList());
+        Assert.Equal(Json(expected), Json(map));
+        foreach (var (name, _) in expected)
+        {
+            var first = expected.First(pair => pair.Key == name).Value;
+            Assert.Equal(first, map.GetValue(Encoding.UTF8.GetBytes(name)));
+            Assert.True(map.ValueEquals(Encoding.UTF8.GetBytes(name), Encoding.UTF8.GetBytes(first)), name);
+        }
     }
 
     private static void AssertDistinctFieldsFollowTheRule(AuditRecord record)
