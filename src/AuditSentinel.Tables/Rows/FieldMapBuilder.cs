@@ -24,9 +24,15 @@ internal sealed class FieldMapBuilder
     // How far a short copy of a plain name or value may write: two vectors.
     private const int OverCopy = 2 * 16;
 
+    // Past this many entries the filter of name words is saturated and the drop-repeats walk would grow with the cube
+    // of a name's repeats, so names are found by hash instead (RepeatedNameChains); most maps stay below it.
+    private const int ChainsFrom = 64;
+
     private byte[] _json = new byte[4096];
     private FieldMap.Entry[] _entries = new FieldMap.Entry[64];
     private byte[] _padded = new byte[1024];
+
+    private RepeatedNameChains? _chains;
 
     // Per entry, the first 8 bytes of its escaped name as one number (FieldToken.KeyOf): one compare tells most names apart.
     private ulong[] _keyWords = new ulong[64];
@@ -50,6 +56,7 @@ internal sealed class FieldMapBuilder
         _length = 1;
         _count = 0;
         _wordBits = 0;
+        _chains?.Clear();
     }
 
     /// <summary>Adds the name and decoded value of every field of <paramref name="record"/>; an absent value is left out, a repeated name is kept.</summary>
@@ -154,6 +161,12 @@ internal sealed class FieldMapBuilder
     // equal text equal bytes and different text different bytes.
     private void AddIfDistinct(FieldMap.Entry entry, int end, ulong word)
     {
+        if (_count >= ChainsFrom)
+        {
+            AddIfDistinctByChains(entry, end);
+            return;
+        }
+
         var nameLength = entry.NameLength;
         for (var suffix = 2; ; suffix++)
         {
@@ -174,6 +187,25 @@ internal sealed class FieldMapBuilder
             (entry, end) = WithSuffix(entry, end, nameLength, suffix);
             word = FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength));
         }
+    }
+
+    // The same rule for a map past ChainsFrom entries, where walking every entry for every suffix would not scale.
+    private void AddIfDistinctByChains(FieldMap.Entry entry, int end)
+    {
+        _chains ??= new RepeatedNameChains();
+        var suffix = _chains.Place(_json.AsSpan(0, _length), _entries.AsSpan(0, _count),
+            _json.AsSpan(entry.NameStart, entry.NameLength), _json.AsSpan(entry.ValueStart, entry.ValueLength));
+        if (suffix == 0)
+        {
+            return;
+        }
+
+        if (suffix > 1)
+        {
+            (entry, end) = WithSuffix(entry, end, entry.NameLength, suffix);
+        }
+
+        AddEntry(entry, end, FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)));
     }
 
     /// <summary>The map of what was added.</summary>
