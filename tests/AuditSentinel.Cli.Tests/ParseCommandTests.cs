@@ -64,6 +64,35 @@ public sealed class ParseCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_folder_written_before_keeps_no_file_of_the_earlier_run()
+    {
+        // The first run rejects lines and writes TTY rows; the second, of input with neither, must not leave them behind.
+        var log = Path.Combine(Path.GetTempPath(), $"plain-{Guid.NewGuid():N}.log");
+        await File.WriteAllLinesAsync(log, File.ReadLines(RepoPaths.SshIntrusionLog).Where(l => !l.Contains("type=TTY", StringComparison.Ordinal) && !l.Contains("type=USER_TTY", StringComparison.Ordinal)).Take(20));
+        var mixed = Path.Combine(Path.GetTempPath(), $"mixed-{Guid.NewGuid():N}.log");
+        await File.WriteAllLinesAsync(mixed, [.. File.ReadLines(RepoPaths.SshIntrusionLog), "garbage line"]);
+        try
+        {
+            await Parse(redact: true, new LogInput(mixed, null, () => File.OpenRead(mixed)));
+            Assert.True(File.Exists(Path.Combine(_out, "Rejected.ndjson")));
+            Assert.NotEmpty(Rows("LinuxTtyInput_CL"));
+            var unrelated = Path.Combine(_out, "notes.txt");
+            await File.WriteAllTextAsync(unrelated, "kept");
+
+            await Parse(redact: true, new LogInput(log, null, () => File.OpenRead(log)));
+            Assert.False(File.Exists(Path.Combine(_out, "Rejected.ndjson")));
+            Assert.False(File.Exists(Path.Combine(_out, "LinuxTtyInput_CL.ndjson")));
+            Assert.Equal(20, Rows("LinuxAuditEvents_CL").Sum(e => e.GetProperty("RecordCount").GetInt32()));
+            Assert.Equal("kept", await File.ReadAllTextAsync(unrelated));
+        }
+        finally
+        {
+            File.Delete(log);
+            File.Delete(mixed);
+        }
+    }
+
+    [Fact]
     public async Task Lines_that_are_not_audit_records_end_in_the_rejected_file_with_their_reason()
     {
         var log = Path.Combine(Path.GetTempPath(), $"mixed-{Guid.NewGuid():N}.log");

@@ -3,6 +3,7 @@ using AuditSentinel.Cli.Inputs;
 using AuditSentinel.Cli.Output;
 using AuditSentinel.Pipeline;
 using AuditSentinel.Pipeline.Sinks;
+using AuditSentinel.Tables;
 using Spectre.Console;
 
 namespace AuditSentinel.Cli.Commands;
@@ -10,10 +11,12 @@ namespace AuditSentinel.Cli.Commands;
 /// <summary><c>audit-sentinel parse [PATH|DIR|-]... [--out DIR] [--format ndjson|summary] [--no-redact]</c>.</summary>
 internal static class ParseCommand
 {
+    private const string RejectedFile = "Rejected.ndjson";
+
     internal static Command Create()
     {
         var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.ZeroOrMore, Description = "Log files (plain or gzip), folders, or - for standard input. None: the embedded sample (a real SSH intrusion)." };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Write <Table>.ndjson per table (the rows an upload would send) and Rejected.ndjson to this folder." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Write <Table>.ndjson per table (the rows an upload would send) and Rejected.ndjson to this folder, replacing those of an earlier run." };
         var format = new Option<string>("--format") { Description = "ndjson (needs --out) or summary.", DefaultValueFactory = _ => "summary" };
         format.AcceptOnlyFromAmong("summary", "ndjson");
         var noRedact = new Option<bool>("--no-redact") { Description = "Keep keystrokes typed at password prompts (they are redacted by default)." };
@@ -37,7 +40,12 @@ internal static class ParseCommand
     internal static async Task<int> RunAsync(IReadOnlyList<LogInput> inputs, string? outDir, bool wantSummary, IngestOptions options, IAnsiConsole console, CancellationToken cancellationToken)
     {
         await using var files = outDir is null ? null : new NdjsonDirectorySink(outDir);
-        await using var rejected = outDir is null ? null : new RejectedLinesFileSink(Path.Combine(outDir, "Rejected.ndjson"));
+        if (outDir is not null)
+        {
+            RemoveEarlierOutput(outDir);
+        }
+
+        await using var rejected = outDir is null ? null : new RejectedLinesFileSink(Path.Combine(outDir, RejectedFile));
         var summary = new RunSummary(files, detailed: wantSummary);
         IRejectedLineSink rejectedSink = rejected is null ? DiscardRejectedLines.Instance : rejected;
         var reports = new List<IngestReport>();
@@ -59,5 +67,15 @@ internal static class ParseCommand
         }
 
         return 0;
+    }
+
+    // The sinks create a file on its first row, so an earlier run's file that this run writes nothing to (rejected
+    // lines, a table this input has no rows for) would stay beside the new ones and read as this run's.
+    private static void RemoveEarlierOutput(string outDir)
+    {
+        foreach (var file in AuditTables.All.Select(table => table.Name + ".ndjson").Append(RejectedFile))
+        {
+            File.Delete(Path.Combine(outDir, file));
+        }
     }
 }
