@@ -190,6 +190,8 @@ public class FieldMapTests
         Assert.Equal("1", map.GetValue("n\"a"u8));
         Assert.Null(map.GetValue("inode"u8));
         Assert.Equal(new KeyValuePair<string, string>("name", "\uFFFDA"), map[3]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => map[map.Count]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => map[-1]);
         Assert.Equal("{\"item\":\"0\",\"name\":\"hi\\\"\\n\",\"nametype\":\"NORMAL\",\"name\":\"\uFFFDA\",\"n\\\"a\":\"1\"}", Json(map));
     }
 

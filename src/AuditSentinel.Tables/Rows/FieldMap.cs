@@ -24,10 +24,13 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
     public int Count => _entries.Length;
 
     /// <inheritdoc />
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or not less than <see cref="Count"/>.</exception>
     public KeyValuePair<string, string> this[int index]
     {
         get
         {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _entries.Length);
             var entry = _entries[index];
             return new(Text(entry, entry.NameStart, entry.NameLength), Text(entry, entry.ValueStart, entry.ValueLength));
         }
