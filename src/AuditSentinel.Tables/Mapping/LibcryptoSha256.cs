@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 
 namespace AuditSentinel.Tables.Mapping;
 
@@ -13,9 +14,6 @@ namespace AuditSentinel.Tables.Mapping;
 /// </summary>
 internal static class LibcryptoSha256
 {
-    /// <summary>The size of a SHA-256 hash in bytes.</summary>
-    internal const int HashBytes = 32;
-
     /// <summary>
     /// The longest input hashed here: five blocks, any DNS host name with an event's numbers. The calls run without a GC
     /// transition, which is only allowed for calls under about a microsecond: a crafted host of a whole 1 MB line would
@@ -33,7 +31,7 @@ internal static class LibcryptoSha256
     /// </summary>
     internal static bool TryHash(ReadOnlySpan<byte> input, Span<byte> hash)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(hash.Length, HashBytes, nameof(hash));
+        ArgumentOutOfRangeException.ThrowIfLessThan(hash.Length, SHA256.HashSizeInBytes, nameof(hash));
         if (s_unavailable || input.Length > MaxInputBytes)
         {
             return false;

@@ -69,6 +69,7 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
 
     private int IndexOf(ReadOnlySpan<byte> name)
     {
+        string? nameText = null; // decoded once, for the first escaped entry it is compared with
         for (var i = 0; i < _entries.Length; i++)
         {
             // A plain name of another length is another name, told without a call (PATH objects are read by name per event).
@@ -79,7 +80,7 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
             }
 
             var written = _json.AsSpan(entry.NameStart, entry.NameLength);
-            if (entry.Plain ? written.SequenceEqual(name) : string.Equals(Text(entry, entry.NameStart, entry.NameLength), Encoding.UTF8.GetString(name), StringComparison.Ordinal))
+            if (entry.Plain ? written.SequenceEqual(name) : string.Equals(Text(entry, entry.NameStart, entry.NameLength), nameText ??= Encoding.UTF8.GetString(name), StringComparison.Ordinal))
             {
                 return i;
             }

@@ -77,7 +77,7 @@ internal static class PlainRecordText
                 var separator = Vector128.Equals(bytes, Vector128.Create(FieldTokenizer.GroupSeparator));
                 quoteLanes -= Vector128.Equals(bytes, Vector128.Create(Quote));
                 separatorLanes -= separator;
-                others |= Vector128.AndNot(EscapedBesidesQuotes(bytes), separator);
+                others |= Vector128.AndNot(PlainJsonText.EscapedBesidesQuotes(bytes), separator);
             }
 
             quotes += Sum(quoteLanes);
@@ -94,7 +94,7 @@ internal static class PlainRecordText
             var separator = Vector128.Equals(bytes, Vector128.Create(FieldTokenizer.GroupSeparator));
             quotes += Sum(Vector128.Equals(bytes, Vector128.Create(Quote)) & unseen & Vector128<byte>.One);
             separators += Sum(separator & unseen & Vector128<byte>.One);
-            others |= Vector128.AndNot(EscapedBesidesQuotes(bytes), separator);
+            others |= Vector128.AndNot(PlainJsonText.EscapedBesidesQuotes(bytes), separator);
         }
 
         return others == Vector128<byte>.Zero;
@@ -118,13 +118,6 @@ internal static class PlainRecordText
 
         return true;
     }
-
-    // All bits set in each byte JSON escapes, the quote aside: adding one takes DEL and every byte beyond ASCII to a
-    // negative number and the controls to 1..32, so one signed compare finds them all; then the backslash.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<byte> EscapedBesidesQuotes(Vector128<byte> bytes) =>
-        Vector128.LessThan((bytes + Vector128<byte>.One).AsSByte(), Vector128.Create((sbyte)(' ' + 1))).AsByte()
-        | Vector128.Equals(bytes, Vector128.Create((byte)'\\'));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Sum(Vector128<byte> lanes) => Vector128.Sum(Vector128.WidenLower(lanes) + Vector128.WidenUpper(lanes));
