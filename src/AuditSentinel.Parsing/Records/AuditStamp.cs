@@ -38,23 +38,8 @@ internal static class AuditStamp
     /// </summary>
     internal static bool TryParseKernelStamp(ReadOnlySpan<byte> stamp, out AuditTimestamp timestamp, out ulong serial)
     {
-        timestamp = default;
-        serial = 0;
-        var dot = LeadingDigits(stamp, out var seconds);
-        if (dot is 0 or > 18 || stamp.Length - dot < 6 || stamp[dot] != (byte)'.' || stamp[dot + 4] != (byte)':'
-            || LeadingDigits(stamp.Slice(dot + 1, 3), out var millis) != 3)
-        {
-            return false;
-        }
-
-        var serialDigits = stamp[(dot + 5)..];
-        if (serialDigits.Length > 18 || LeadingDigits(serialDigits, out serial) != serialDigits.Length)
-        {
-            return false;
-        }
-
-        timestamp = new AuditTimestamp((long)seconds, (int)millis);
-        return true;
+        var end = KernelStampEnd(stamp, out timestamp, out serial);
+        return end > 0 && end == stamp.Length;
     }
 
     /// <summary>
@@ -64,26 +49,32 @@ internal static class AuditStamp
     /// </summary>
     internal static bool TryReadKernelStamp(ReadOnlySpan<byte> line, int start, out AuditTimestamp timestamp, out ulong serial, out int close)
     {
+        close = start + KernelStampEnd(line[start..], out timestamp, out serial);
+        return close > start && close < line.Length && line[close] == (byte)')' && timestamp.Seconds <= LatestSeconds;
+    }
+
+    // Where the kernel's form, digits.ddd:digits with 1 to 18 digits each side, ends at the start of the text; 0 when the
+    // text does not start with it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int KernelStampEnd(ReadOnlySpan<byte> text, out AuditTimestamp timestamp, out ulong serial)
+    {
         timestamp = default;
         serial = 0;
-        close = 0;
-        var stamp = line[start..];
-        var dot = LeadingDigits(stamp, out var seconds);
-        if (dot is 0 or > 18 || stamp.Length - dot < 7 || stamp[dot] != (byte)'.' || stamp[dot + 4] != (byte)':'
-            || LeadingDigits(stamp.Slice(dot + 1, 3), out var millis) != 3)
+        var dot = LeadingDigits(text, out var seconds);
+        if (dot is 0 or > 18 || text.Length - dot < 6 || text[dot] != (byte)'.' || text[dot + 4] != (byte)':'
+            || LeadingDigits(text.Slice(dot + 1, 3), out var millis) != 3)
         {
-            return false;
+            return 0;
         }
 
-        var serialDigits = LeadingDigits(stamp[(dot + 5)..], out serial);
-        close = start + dot + 5 + serialDigits;
-        if (serialDigits is 0 or > 18 || close >= line.Length || line[close] != (byte)')' || seconds > LatestSeconds)
+        var serialDigits = LeadingDigits(text[(dot + 5)..], out serial);
+        if (serialDigits is 0 or > 18)
         {
-            return false;
+            return 0;
         }
 
         timestamp = new AuditTimestamp((long)seconds, (int)millis);
-        return true;
+        return dot + 5 + serialDigits;
     }
 
     // The number of digits that start the text and, in value, what they read (meaningful up to 19 digits). Inlined:

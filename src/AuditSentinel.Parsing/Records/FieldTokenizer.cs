@@ -331,12 +331,13 @@ internal ref struct FieldTokenizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddBare(int nameStart, int nameLength, int valueStart, int valueLength, FieldOrigin origin)
     {
-        var kind = BareKind(nameStart, nameLength, valueStart, ref valueLength, mayBeHex: !_interpreted && origin != FieldOrigin.Enriched);
-        Add(nameStart, nameLength, valueStart, valueLength, kind, origin);
+        var key = FieldToken.KeyAt(_line, nameStart, nameLength);
+        var kind = BareKind(nameStart, nameLength, key, valueStart, ref valueLength, mayBeHex: !_interpreted && origin != FieldOrigin.Enriched);
+        Add(nameStart, nameLength, key, valueStart, valueLength, kind, origin);
     }
 
     // A bare value is absent, the kernel's hex (one stray closing quote dropped) or plain, by its text and its name.
-    private readonly FieldKind BareKind(int nameStart, int nameLength, int valueStart, ref int valueLength, bool mayBeHex)
+    private readonly FieldKind BareKind(int nameStart, int nameLength, ulong key, int valueStart, ref int valueLength, bool mayBeHex)
     {
         var value = _line.Slice(valueStart, valueLength);
         if (FieldValues.IsAbsentMarker(value))
@@ -347,7 +348,7 @@ internal ref struct FieldTokenizer
         // The first digit and the length (even, or odd with the stray quote below) sift out most values before the
         // name is looked up.
         return value.Length > 1 && char.IsAsciiHexDigitUpper((char)value[0]) && ((value.Length & 1) == 0 || value[^1] == (byte)'"')
-            && mayBeHex && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), FieldToken.KeyAt(_line, nameStart, nameLength), _isExecve)
+            && mayBeHex && FieldValues.MayBeHexEncoded(_line.Slice(nameStart, nameLength), key, _isExecve)
             ? HexKind(valueStart, ref valueLength)
             : FieldKind.Plain;
     }

@@ -126,14 +126,7 @@ public sealed class RecordParser
             return false;
         }
 
-        var bodyStart = close + 1;
-        while (bodyStart < line.Length && line[bodyStart] is (byte)' ' or (byte)':')
-        {
-            bodyStart++;
-        }
-
-        var separator = line[bodyStart..].IndexOf(FieldTokenizer.GroupSeparator);
-        var enrichedStart = separator < 0 ? -1 : bodyStart + separator;
+        var bodyStart = BodyStart(line, close + 1, out var enrichedStart);
         var format = enrichedStart >= 0 ? RecordFormat.Enriched : RecordFormat.Raw;
         header = new RecordHeader(NodeText(node), typeNumber, typeName, timestamp, serial, format, bodyStart, enrichedStart);
         return true;
@@ -217,14 +210,7 @@ public sealed class RecordParser
             return false;
         }
 
-        var bodyStart = stampStart + close + 1;
-        while (bodyStart < line.Length && line[bodyStart] is (byte)' ' or (byte)':')
-        {
-            bodyStart++;
-        }
-
-        var separator = line[bodyStart..].IndexOf(FieldTokenizer.GroupSeparator);
-        var enrichedStart = separator < 0 ? -1 : bodyStart + separator;
+        var bodyStart = BodyStart(line, stampStart + close + 1, out var enrichedStart);
         if (format == RecordFormat.Raw && enrichedStart >= 0)
         {
             format = RecordFormat.Enriched;
@@ -233,6 +219,21 @@ public sealed class RecordParser
         header = new RecordHeader(NodeOf(line[..typeAt]), typeNumber, typeName, timestamp, serial, format, bodyStart, enrichedStart);
         reason = default;
         return true;
+    }
+
+    // The fields start past the colons and blanks that follow the stamp's ')'; auditd's enriched names, when there
+    // are any, after the group separator (-1 when there is none).
+    private static int BodyStart(ReadOnlySpan<byte> line, int afterStamp, out int enrichedStart)
+    {
+        var bodyStart = afterStamp;
+        while (bodyStart < line.Length && line[bodyStart] is (byte)' ' or (byte)':')
+        {
+            bodyStart++;
+        }
+
+        var separator = line[bodyStart..].IndexOf(FieldTokenizer.GroupSeparator);
+        enrichedStart = separator < 0 ? -1 : bodyStart + separator;
+        return bodyStart;
     }
 
     private static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> line)

@@ -109,14 +109,7 @@ public partial class HeaderFastPathTests
         var everyType = RecordTypeNames.All.Select(type => $"type={type.Name} msg=audit(1.000:1): x=1");
         foreach (var line in File.ReadLines(RepoPaths.Fixture(log)).Concat(CraftedLines).Concat(stamps).Concat(tails).Concat(headers).Concat(everyType))
         {
-            var bytes = Encoding.UTF8.GetBytes(line);
-            var fast = new RecordParser(fastPaths: true).TryParse(bytes, 1, out var fastRecord, out var fastReason);
-            var general = new RecordParser(fastPaths: false).TryParse(bytes, 1, out var generalRecord, out var generalReason);
-            Assert.True(general == fast, line);
-            Assert.True(generalReason == fastReason, line);
-            Assert.Equal(
-                (generalRecord?.Node, generalRecord?.TypeNumber, generalRecord?.TypeName, generalRecord?.Timestamp, generalRecord?.Serial, generalRecord?.Format),
-                (fastRecord?.Node, fastRecord?.TypeNumber, fastRecord?.TypeName, fastRecord?.Timestamp, fastRecord?.Serial, fastRecord?.Format));
+            BothParsers.AssertSameHeader(Encoding.UTF8.GetBytes(line));
         }
     }
 
