@@ -8,7 +8,7 @@ public sealed class NdjsonDirectorySink : IRowSink, IAsyncDisposable
     private string? _lastTable;
     private NdjsonFile? _lastFile;
 
-    /// <summary>Creates the folder if needed; existing table files are replaced.</summary>
+    /// <summary>Creates the folder if needed; the file of each table written to is replaced (the parse command removes the others first).</summary>
     public NdjsonDirectorySink(string directory)
     {
         _directory = directory;
