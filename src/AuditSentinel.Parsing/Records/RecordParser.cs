@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AuditSentinel.Parsing.Records;
@@ -222,7 +223,8 @@ public sealed class RecordParser
     }
 
     // The fields start past the colons and blanks that follow the stamp's ')'; auditd's enriched names, when there
-    // are any, after the group separator (-1 when there is none).
+    // are any, after the group separator (-1 when there is none). Inlined: the auditd header's shortcut calls it per line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int BodyStart(ReadOnlySpan<byte> line, int afterStamp, out int enrichedStart)
     {
         var bodyStart = afterStamp;
