@@ -22,8 +22,10 @@ internal static class DelimiterBits
     /// <summary>The map of double quotes.</summary>
     internal const int Quotes = 2;
 
+    /// <summary>Bytes of the line per word of a map.</summary>
+    internal const int BytesPerWord = 64;
+
     private const int Maps = 3;
-    private const int BytesPerWord = 64;
     private const int HalfWord = 32;
 
     /// <summary>Words needed for the maps of a line of <paramref name="length"/> bytes.</summary>
@@ -74,6 +76,25 @@ internal static class DelimiterBits
         // 64-bit number uses the low 6 bits of the count, so "from" needs no masking.
         var rest = bits[((from >> 6) * Maps) + map] >> from;
         return rest != 0 ? Math.Min(to, from + BitOperations.TrailingZeroCount(rest)) : NextInLaterWords(bits, map, from, to);
+    }
+
+    /// <summary>
+    /// The word of map <paramref name="map"/> that starts at line position <paramref name="wordStart"/> (a multiple of
+    /// <see cref="BytesPerWord"/>), cut at <paramref name="to"/>: no bit past it, and its own bit set, so that a scan
+    /// of the words stops there. A word that starts at or past <paramref name="to"/> is its first bit alone, so a scan
+    /// that reaches it stops at its start.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong WordUpTo(ReadOnlySpan<ulong> bits, int map, int wordStart, int to)
+    {
+        var left = to - wordStart;
+        if (left <= 0)
+        {
+            return 1;
+        }
+
+        var word = bits[((wordStart >> 6) * Maps) + map];
+        return left >= BytesPerWord ? word : (word & ((1UL << left) - 1)) | (1UL << left);
     }
 
     private static int NextInLaterWords(ReadOnlySpan<ulong> bits, int map, int from, int to)

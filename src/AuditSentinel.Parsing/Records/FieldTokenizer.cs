@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace AuditSentinel.Parsing.Records;
@@ -167,6 +168,11 @@ internal ref struct FieldTokenizer
     /// end for one 8-byte load, full room, a pending <c>old</c>) and returns where that word starts, or
     /// <paramref name="to"/>. Reads each of these fields exactly as the general loop does.
     /// </summary>
+    /// <remarks>
+    /// The name ends are taken in order from one word of their map held in a register (<c>pending</c>: the word's bits
+    /// from the position reached on), so a name's '=', a bare value's blank and a blank between fields each cost a
+    /// trailing-zero count and the clearing of that bit; only a quoted value or an '=' inside a bare value seeks.
+    /// </remarks>
     internal int ScanSimpleFields(int i, int to, FieldOrigin origin)
     {
         if (_pendingOld == 1)
@@ -183,30 +189,43 @@ internal ref struct FieldTokenizer
         var count = _count;
         var room = Math.Min(tokens.Length, keys.Length);
         var mayBeHex = !_interpreted && origin != FieldOrigin.Enriched;
-        var isExecve = _isExecve;
 
         // Words that start here leave 8 bytes of line for one load of the name's key.
         var wordsEnd = Math.Min(to, line.Length - sizeof(ulong) + 1);
+        var wordStart = i & ~(DelimiterBits.BytesPerWord - 1);
+        var pending = DelimiterBits.WordUpTo(delimiters, DelimiterBits.NameEnds, wordStart, to) & (ulong.MaxValue << i);
         while (i < wordsEnd)
         {
-            var b = line[i];
-            if (b is (byte)' ' or (byte)'\t')
+            while (pending == 0)
             {
+                wordStart += DelimiterBits.BytesPerWord;
+                pending = DelimiterBits.WordUpTo(delimiters, DelimiterBits.NameEnds, wordStart, to);
+            }
+
+            var nameEnd = wordStart + BitOperations.TrailingZeroCount(pending);
+            pending &= pending - 1;
+            if (nameEnd == i)
+            {
+                // A blank here (its bit is the one just taken) is stepped over; an '=' is an empty name.
+                if (line[i] is not ((byte)' ' or (byte)'\t'))
+                {
+                    break;
+                }
+
                 i++;
                 continue;
             }
 
-            var nameEnd = DelimiterBits.Next(delimiters, DelimiterBits.NameEnds, i, to);
             var valueStart = nameEnd + 1;
-            if (valueStart >= to || line[nameEnd] != (byte)'=' || nameEnd == i || b == (byte)'(' || count >= room)
+            var nameLength = nameEnd - i;
+            var key = BinaryPrimitives.ReadUInt64LittleEndian(line[i..]);
+            if (valueStart >= to || line[nameEnd] != (byte)'=' || (byte)key == (byte)'(' || count >= room)
             {
                 break;
             }
 
-            var nameStart = i;
-            var nameLength = nameEnd - nameStart;
-            var key = BinaryPrimitives.ReadUInt64LittleEndian(line[nameStart..]);
             key = nameLength >= sizeof(ulong) ? key : key & ((1UL << (nameLength * 8)) - 1);
+            var nameStart = i;
             var first = line[valueStart];
             FieldKind kind;
             int valueLength;
@@ -217,23 +236,40 @@ internal ref struct FieldTokenizer
                 valueLength = close - valueStart;
                 kind = FieldKind.Quoted;
                 i = Math.Min(close + 1, to);
+                SeekNameEnds(delimiters, i, to, ref wordStart, ref pending);
             }
             else
             {
-                var valueEnd = DelimiterBits.Next(delimiters, DelimiterBits.ValueEnds, valueStart, to);
+                while (pending == 0)
+                {
+                    wordStart += DelimiterBits.BytesPerWord;
+                    pending = DelimiterBits.WordUpTo(delimiters, DelimiterBits.NameEnds, wordStart, to);
+                }
+
+                var valueEnd = wordStart + BitOperations.TrailingZeroCount(pending);
+                pending &= pending - 1;
+                if (valueEnd < to && line[valueEnd] == (byte)'=')
+                {
+                    // An '=' inside the value: it ends at the next blank, and the names after it.
+                    valueEnd = DelimiterBits.Next(delimiters, DelimiterBits.ValueEnds, valueEnd, to);
+                    SeekNameEnds(delimiters, valueEnd + 1, to, ref wordStart, ref pending);
+                }
+
                 if (first is (byte)'\'' or (byte)'{' || line[valueEnd - 1] == (byte)',')
                 {
                     break;
                 }
 
                 valueLength = valueEnd - valueStart;
-                i = valueEnd;
+
+                // Past the blank that ends the value (beyond "to" when none does, which ends the loop).
+                i = valueEnd + 1;
                 kind = valueLength switch
                 {
                     1 => first == (byte)'?' ? FieldKind.Absent : FieldKind.Plain,
                     6 when FieldValues.IsAbsentMarker(line.Slice(valueStart, 6)) => FieldKind.Absent,
                     _ when mayBeHex && char.IsAsciiHexDigitUpper((char)first) && ((valueLength & 1) == 0 || line[valueEnd - 1] == (byte)'"')
-                        && FieldValues.MayBeHexEncoded(line.Slice(nameStart, nameLength), key, isExecve) => HexKind(valueStart, ref valueLength),
+                        && FieldValues.MayBeHexEncoded(line.Slice(nameStart, nameLength), key, _isExecve) => HexKind(valueStart, ref valueLength),
                     _ => FieldKind.Plain,
                 };
             }
@@ -243,7 +279,21 @@ internal ref struct FieldTokenizer
         }
 
         _count = count;
-        return i;
+        return Math.Min(i, to);
+    }
+
+    // Moves the name ends taken in order (ScanSimpleFields) to "position": the bits of its word from there on.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SeekNameEnds(ReadOnlySpan<ulong> delimiters, int position, int to, ref int wordStart, ref ulong pending)
+    {
+        var start = position & ~(DelimiterBits.BytesPerWord - 1);
+        if (start != wordStart)
+        {
+            wordStart = start;
+            pending = DelimiterBits.WordUpTo(delimiters, DelimiterBits.NameEnds, start, to);
+        }
+
+        pending &= ulong.MaxValue << position;
     }
 
     // A value written without quotes in a user-space message or an interpreted line may hold spaces

@@ -65,5 +65,30 @@ public class DelimiterBitsTests
         }
     }
 
+    [Fact]
+    public void WordUpTo_gives_each_word_of_a_map_cut_at_the_end_with_the_end_marked_and_a_later_word_its_start()
+    {
+        // Lines of one, two and three words and one that ends on a word's edge; every end up to the line's length.
+        foreach (var length in new[] { 40, 64, 100, 128, 170 })
+        {
+            var bytes = Enumerable.Range(0, length).Select(i => "a= \""u8[i % 4]).ToArray();
+            var bits = new ulong[DelimiterBits.WordsFor(length)];
+            DelimiterBits.Mark(bytes, bits);
+            for (var to = 0; to <= length; to++)
+            {
+                for (var wordStart = 0; wordStart <= length + 64; wordStart += 64)
+                {
+                    var word = DelimiterBits.WordUpTo(bits, DelimiterBits.NameEnds, wordStart, to);
+                    for (var bit = 0; bit < 64; bit++)
+                    {
+                        var position = wordStart + bit;
+                        var expected = position == Math.Max(to, wordStart) || (position < to && bytes[position] is (byte)' ' or (byte)'=');
+                        Assert.True(expected == (((word >> bit) & 1) == 1), $"length {length}, to {to}, position {position}");
+                    }
+                }
+            }
+        }
+    }
+
     private static bool IsSet(ulong[] bits, int map, int position) => ((bits[(position / 64 * 3) + map] >> (position % 64)) & 1) == 1;
 }
