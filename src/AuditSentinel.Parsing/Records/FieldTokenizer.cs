@@ -184,10 +184,11 @@ internal ref struct FieldTokenizer
         _pendingOld = -1;
         var line = _line;
         var delimiters = _delimiters;
-        var tokens = _tokens;
-        var keys = _keys;
+        // Both cut to the room checked below, so that the stores into them need no range check of their own.
+        var room = Math.Min(_tokens.Length, _keys.Length);
+        var tokens = _tokens[..room];
+        var keys = _keys[..room];
         var count = _count;
-        var room = Math.Min(tokens.Length, keys.Length);
         var mayBeHex = !_interpreted && origin != FieldOrigin.Enriched;
 
         // Words that start here leave 8 bytes of line for one load of the name's key.
@@ -219,7 +220,7 @@ internal ref struct FieldTokenizer
             var valueStart = nameEnd + 1;
             var nameLength = nameEnd - i;
             var key = BinaryPrimitives.ReadUInt64LittleEndian(line[i..]);
-            if (valueStart >= to || line[nameEnd] != (byte)'=' || (byte)key == (byte)'(' || count >= room)
+            if (valueStart >= to || line[nameEnd] != (byte)'=' || (byte)key == (byte)'(' || count >= tokens.Length || count >= keys.Length)
             {
                 break;
             }

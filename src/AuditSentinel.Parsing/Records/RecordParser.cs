@@ -238,6 +238,8 @@ public sealed class RecordParser
         return bodyStart;
     }
 
+    // Inlined: every line passes here, and the call cost more than the usual check of one last byte.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> line)
     {
         var end = line.Length;
