@@ -19,7 +19,7 @@ public sealed class AuditRecord
     private readonly ulong[] _keyChunk;
     private readonly int _keyStart;
 
-    internal AuditRecord(ArraySegment<byte> line, RecordHeader header, ArraySegment<FieldToken> fields, ArraySegment<ulong> nameKeys, long lineNumber)
+    internal AuditRecord(ArraySegment<byte> line, in RecordHeader header, ArraySegment<FieldToken> fields, ArraySegment<ulong> nameKeys, long lineNumber)
     {
         _lineChunk = line.Array ?? [];
         _lineStart = line.Offset;
