@@ -10,8 +10,9 @@ namespace AuditSentinel.Tables.Rows;
 
 /// <summary>
 /// Collects field names and decoded values into a <see cref="FieldMap"/> as the JSON object it is written as: each
-/// field is escaped once, as it is added, into a buffer reused from one map to the next, so building a map costs two
-/// allocations however many fields it holds, and writing it one copy. Not thread-safe.
+/// field is escaped once, as it is added, straight into chunks shared by the maps built one after the other (a map's
+/// JSON and its entries), so a map is a view of what was written, building it copies nothing, and writing it is one
+/// copy. A chunk is never written again where a built map lies. Not thread-safe.
 /// </summary>
 internal sealed class FieldMapBuilder
 {
@@ -28,9 +29,17 @@ internal sealed class FieldMapBuilder
     // of a name's repeats, so names are found by hash instead (RepeatedNameChains); most maps stay below it.
     private const int ChainsFrom = 64;
 
-    private byte[] _json = new byte[4096];
-    private FieldMap.Entry[] _entries = new FieldMap.Entry[64];
+    // 16 KiB of JSON (about 40 maps of a real log) and of entries per chunk: a chunk lives as long as a map in it.
+    private const int JsonChunk = 16 * 1024;
+    private const int EntryChunk = 1024;
+
+    private byte[] _json = NewChunk<byte>(JsonChunk);
+    private FieldMap.Entry[] _entries = NewChunk<FieldMap.Entry>(EntryChunk);
     private byte[] _padded = new byte[1024];
+
+    // Where the map being built starts: its '{' in _json, its first entry in _entries. Built maps lie before.
+    private int _jsonStart;
+    private int _entryStart;
 
     private RepeatedNameChains? _chains;
 
@@ -49,14 +58,17 @@ internal sealed class FieldMapBuilder
     /// <summary>True when nothing was added since <see cref="Clear"/>.</summary>
     internal bool IsEmpty => _count == 0;
 
-    /// <summary>Starts a new map.</summary>
+    /// <summary>Starts a new map, dropping what was added since the last <see cref="Build"/>.</summary>
     internal void Clear()
     {
-        _json[0] = (byte)'{';
-        _length = 1;
+        _length = _jsonStart;
         _count = 0;
         _wordBits = 0;
         _chains?.Clear();
+
+        // The brace, and the one that closes an empty map.
+        Reserve(2);
+        _json[_length++] = (byte)'{';
     }
 
     /// <summary>Adds the name and decoded value of every field of <paramref name="record"/>; an absent value is left out, a repeated name is kept.</summary>
@@ -178,8 +190,9 @@ internal sealed class FieldMapBuilder
                 return;
             }
 
+            var held = _entries[_entryStart + existing];
             var value = _json.AsSpan(entry.ValueStart, entry.ValueLength);
-            if (value.SequenceEqual(_json.AsSpan(_entries[existing].ValueStart, _entries[existing].ValueLength)))
+            if (value.SequenceEqual(_json.AsSpan(held.ValueStart, held.ValueLength)))
             {
                 return;
             }
@@ -193,7 +206,7 @@ internal sealed class FieldMapBuilder
     private void AddIfDistinctByChains(FieldMap.Entry entry, int end)
     {
         _chains ??= new RepeatedNameChains();
-        var suffix = _chains.Place(_json.AsSpan(0, _length), _entries.AsSpan(0, _count),
+        var suffix = _chains.Place(_json.AsSpan(0, _length), _entries.AsSpan(_entryStart, _count),
             _json.AsSpan(entry.NameStart, entry.NameLength), _json.AsSpan(entry.ValueStart, entry.ValueLength));
         if (suffix == 0)
         {
@@ -208,11 +221,16 @@ internal sealed class FieldMapBuilder
         AddEntry(entry, end, FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)));
     }
 
-    /// <summary>The map of what was added.</summary>
+    /// <summary>The map of what was added; the builder starts a new one.</summary>
     internal FieldMap Build()
     {
-        _json[_length] = (byte)'}';
-        return new(_json.AsSpan(0, _length + 1).ToArray(), _entries.AsSpan(0, _count).ToArray());
+        Reserve(1);
+        _json[_length++] = (byte)'}';
+        var map = new FieldMap(_json, _jsonStart, _length - _jsonStart, _entries, _entryStart, _count);
+        _jsonStart = _length;
+        _entryStart += _count;
+        Clear();
+        return map;
     }
 
     // AppendProperty for a name and value of a plain record's line (no synthetic name, no hex), where the room is
@@ -354,6 +372,9 @@ internal sealed class FieldMapBuilder
         var comma = _count > 0 ? 1 : 0;
         _length = start;
         Reserve(comma + property.Length + SuffixRoom + 1);
+
+        // Where the property goes again, in case the map moved to a new chunk.
+        start = _length;
         if (comma > 0)
         {
             _json[start] = (byte)',';
@@ -394,8 +415,8 @@ internal sealed class FieldMapBuilder
         for (var i = 0; i < words.Length; i++)
         {
             // Names up to 8 bytes are told apart by their word and length alone.
-            if (words[i] == word && _entries[i].NameLength == key.Length
-                && (key.Length <= sizeof(ulong) || _json.AsSpan(_entries[i].NameStart, key.Length).SequenceEqual(key)))
+            if (words[i] == word && _entries[_entryStart + i].NameLength == key.Length
+                && (key.Length <= sizeof(ulong) || _json.AsSpan(_entries[_entryStart + i].NameStart, key.Length).SequenceEqual(key)))
             {
                 return i;
             }
@@ -409,18 +430,25 @@ internal sealed class FieldMapBuilder
     {
         _keyWords[_count] = keyWord;
         _wordBits |= WordBit(keyWord);
-        _entries[_count++] = entry;
+        _entries[_entryStart + _count++] = entry;
         _length = end;
     }
 
-    // Room for more entries: every field of a record at most.
+    // Room for more entries: every field of a record at most. The map's entries so far move to a new chunk when the
+    // rest of this one is too small.
     private void ReserveEntries(int more)
     {
-        if (_entries.Length - _count < more)
+        if (_entries.Length - _entryStart - _count < more)
         {
-            var size = Math.Max(_entries.Length * 2, _count + more);
-            Array.Resize(ref _entries, size);
-            Array.Resize(ref _keyWords, size);
+            var chunk = NewChunk<FieldMap.Entry>(Math.Max(EntryChunk, (_count + more) * 2));
+            _entries.AsSpan(_entryStart, _count).CopyTo(chunk);
+            _entries = chunk;
+            _entryStart = 0;
+        }
+
+        if (_keyWords.Length - _count < more)
+        {
+            Array.Resize(ref _keyWords, Math.Max(_keyWords.Length * 2, _count + more));
         }
     }
 
@@ -436,5 +464,22 @@ internal sealed class FieldMapBuilder
         }
     }
 
-    private void Grow(int more) => Array.Resize(ref _json, Math.Max(_json.Length * 2, _length + more));
+    // The map so far moves to the start of a new chunk (its entries' offsets with it); the maps built before stay where they are.
+    private void Grow(int more)
+    {
+        var written = _length - _jsonStart;
+        var chunk = NewChunk<byte>(Math.Max(JsonChunk, (written + more) * 2));
+        _json.AsSpan(_jsonStart, written).CopyTo(chunk);
+        foreach (ref var entry in _entries.AsSpan(_entryStart, _count))
+        {
+            entry = entry with { NameStart = entry.NameStart - _jsonStart };
+        }
+
+        _json = chunk;
+        _length = written;
+        _jsonStart = 0;
+    }
+
+    // Not cleared: a map reads only what it wrote.
+    private static T[] NewChunk<T>(int length) => GC.AllocateUninitializedArray<T>(length);
 }
