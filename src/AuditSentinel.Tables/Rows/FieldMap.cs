@@ -49,16 +49,28 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
     public string? GetValue(ReadOnlySpan<byte> name) => IndexOf(name) is var i and >= 0 ? Text(_entries[i], _entries[i].ValueStart, _entries[i].ValueLength) : null;
 
     /// <summary>True when the map holds <paramref name="name"/> with the text of the UTF-8 <paramref name="value"/>.</summary>
-    public bool ValueEquals(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    public bool ValueEquals(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => IndexOf(name) is var i and >= 0 && ValueIs(_entries[i], value);
+
+    /// <summary>
+    /// The index of the first of the UTF-8 <paramref name="values"/> that is the text of <paramref name="name"/>'s value;
+    /// -1 when none is, or the map has no such name. The name is looked up once.
+    /// </summary>
+    internal int IndexOfValue(ReadOnlySpan<byte> name, ReadOnlySpan<byte[]> values)
     {
         if (IndexOf(name) is not (var i and >= 0))
         {
-            return false;
+            return -1;
         }
 
-        var entry = _entries[i];
-        var written = _json.AsSpan(entry.ValueStart, entry.ValueLength);
-        return entry.Plain ? written.SequenceEqual(value) : string.Equals(Text(entry, entry.ValueStart, entry.ValueLength), Encoding.UTF8.GetString(value), StringComparison.Ordinal);
+        for (var v = 0; v < values.Length; v++)
+        {
+            if (ValueIs(_entries[i], values[v]))
+            {
+                return v;
+            }
+        }
+
+        return -1;
     }
 
     /// <inheritdoc />
@@ -97,6 +109,13 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
         }
 
         return -1;
+    }
+
+    // True when the entry's value is the text of the UTF-8 value.
+    private bool ValueIs(in Entry entry, ReadOnlySpan<byte> value)
+    {
+        var written = _json.AsSpan(entry.ValueStart, entry.ValueLength);
+        return entry.Plain ? written.SequenceEqual(value) : string.Equals(Text(entry, entry.ValueStart, entry.ValueLength), Encoding.UTF8.GetString(value), StringComparison.Ordinal);
     }
 
     // A plain entry's text is its bytes; any other is read back from its escaped JSON string, quotes included.
