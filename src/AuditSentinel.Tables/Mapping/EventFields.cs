@@ -105,7 +105,7 @@ internal sealed class EventFields : IDisposable
         }
 
         owner = _records[r];
-        field = Take(r, First(r, name), name);
+        Take(r, First(r, name), name, out field);
         return true;
     }
 
@@ -139,7 +139,7 @@ internal sealed class EventFields : IDisposable
             return false;
         }
 
-        field = Take(r, f, name);
+        Take(r, f, name, out field);
         return true;
     }
 
@@ -249,16 +249,15 @@ internal sealed class EventFields : IDisposable
 
     private static ulong Bit(MappedName name) => 1UL << (int)name;
 
-    private AuditField Take(int r, int f, MappedName name)
+    // Read into the caller's field: a returned AuditField was copied once more on its way there.
+    private void Take(int r, int f, MappedName name, out AuditField field)
     {
         Mark(r, f);
-        var field = _records[r][f];
+        field = _records[r][f];
         if (_count > 1 && (_repeated & Bit(name)) != 0)
         {
             TakeDuplicates(name, field.RawValue);
         }
-
-        return field;
     }
 
     // Taking a field also takes the same name with the same value in the other records (auid= repeated by
