@@ -9,7 +9,7 @@ namespace AuditSentinel.Tables.Mapping;
 /// ends in the Fields column and nothing parsed is lost. Renting it finds each record's <see cref="FieldLayout"/>
 /// (computed once per layout of names: where each <see cref="MappedName"/> stands), so a take is an index read.
 /// One instance per thread is reused from event to event (<see cref="RentEvent"/>, <see cref="Dispose"/>): the
-/// records, the taken marks (a bitset), the index and the maps live in reused buffers.
+/// records, their layouts, the taken marks (a bitset) and the maps live in reused buffers.
 /// </summary>
 internal sealed class EventFields : IDisposable
 {
