@@ -94,16 +94,45 @@ internal sealed class FieldMapBuilder
         // One pass over the line says whether any name or value in it needs escaping, instead of a check of each.
         var plainRecord = PlainRecordText.FieldsArePlain(record);
         var line = record.Bytes;
-        var keys = record.NameKeys;
         ReserveEntries(tokens.Length);
-
-        // A plain record's names and values are copied from the line followed by OverCopy bytes of room, so a short one
-        // is one or two whole vectors wherever it stands.
-        var padded = plainRecord ? Padded(line) : default;
 
         // Room for every field copied from the line with its punctuation and a suffix, so a plain property needs no check.
         var plainRoom = line.Length + (tokens.Length * (Punctuation + SuffixRoom)) + OverCopy;
         Reserve(plainRoom);
+        if (plainRecord)
+        {
+            // Its names and values are copied from the line followed by OverCopy bytes of room, so a short one is one or
+            // two whole vectors wherever it stands.
+            AddPlainFields(record, skipped, distinct, Padded(line), plainRoom);
+            return;
+        }
+
+        for (var w = 0; w * 64 < tokens.Length; w++)
+        {
+            for (var added = Added(w, tokens.Length, skipped); added != 0; added &= added - 1)
+            {
+                ref readonly var token = ref tokens[(w * 64) + BitOperations.TrailingZeroCount(added)];
+                if (token.Kind != FieldKind.Absent)
+                {
+                    AddProperty(record, token, plainRecord: false, plainWord: 0, distinct, plainRoom);
+                }
+            }
+        }
+    }
+
+    // The fields of a plain record (PlainRecordText), where room for all of them is reserved: a name and its value
+    // copied as they are from the padded line, a short one as one or two 16-byte copies (the bytes a copy writes past
+    // its end are overwritten by what follows, or lie past the map's end), with the map's length, count and filter of
+    // words in locals, stored for the rare calls that read or change them. A hex value or a synthetic name (not in the
+    // line) takes the general path.
+    private void AddPlainFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct, ReadOnlySpan<byte> padded, int plainRoom)
+    {
+        var tokens = record.Tokens;
+        var keys = record.NameKeys;
+        var json = _json.AsSpan();
+        var entries = _entries.AsSpan(_entryStart);
+        var keyWords = _keyWords.AsSpan();
+        var (length, count, wordBits) = (_length, _count, _wordBits);
         for (var w = 0; w * 64 < tokens.Length; w++)
         {
             for (var added = Added(w, tokens.Length, skipped); added != 0; added &= added - 1)
@@ -115,21 +144,60 @@ internal sealed class FieldMapBuilder
                     continue;
                 }
 
-                if (plainRecord && token.Kind != FieldKind.Hex && token.NameStart >= 0)
+                if (token.Kind == FieldKind.Hex || token.NameStart < 0)
                 {
-                    // Names copied as they are: their words are the ones the tokenizer computed.
-                    var nameAt = _length + (_count > 0 ? 2 : 1);
-                    var end = AppendPlain(padded, token, nameAt);
-                    Add(new FieldMap.Entry(nameAt, token.NameLength, token.ValueLength, Plain: true), end, keys[f], distinct);
+                    (_length, _count, _wordBits) = (length, count, wordBits);
+                    AddProperty(record, token, plainRecord: true, keys[f], distinct, plainRoom);
+                    (length, count, wordBits) = (_length, _count, _wordBits);
+                    json = _json.AsSpan();
+                    entries = _entries.AsSpan(_entryStart);
+                    keyWords = _keyWords.AsSpan();
+                    continue;
                 }
-                else
+
+                // Without a branch: the opening quote lands on the comma when no comma is due.
+                var nameAt = length + (count > 0 ? 2 : 1);
+                json[length] = (byte)',';
+                json[nameAt - 1] = (byte)'"';
+                CopyOver(padded, token.NameStart, token.NameLength, json[nameAt..]);
+                var valueAt = nameAt + token.NameLength + 3;
+
+                // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
+                BinaryPrimitives.WriteUInt32LittleEndian(json[(valueAt - 3)..], '"' | (':' << 8) | ('"' << 16));
+                CopyOver(padded, token.ValueStart, token.ValueLength, json[valueAt..]);
+                var end = valueAt + token.ValueLength;
+                json[end++] = (byte)'"';
+
+                // Names copied as they are: their words are the ones the tokenizer computed. Most are new to the map,
+                // which the filter of words says; the rest are compared with the map's names (no room is taken).
+                var word = keys[f];
+                var entry = new FieldMap.Entry(nameAt, token.NameLength, token.ValueLength, Plain: true);
+                if (distinct && (wordBits & WordBit(word)) != 0)
                 {
-                    var (entry, end) = AppendProperty(record, line, token, plainRecord);
-                    Add(entry, end, plainRecord ? keys[f] : FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)), distinct);
-                    Reserve(plainRoom);
+                    (_length, _count, _wordBits) = (length, count, wordBits);
+                    AddIfDistinct(entry, end, word);
+                    (length, count, wordBits) = (_length, _count, _wordBits);
+                    continue;
                 }
+
+                keyWords[count] = word;
+                wordBits |= WordBit(word);
+                entries[count++] = entry;
+                length = end;
             }
         }
+
+        (_length, _count, _wordBits) = (length, count, wordBits);
+    }
+
+    // A field the plain copy does not cover, written by AppendProperty (escaped where needed) and added, the room for
+    // plain fields reserved again after it. In a plain record its name's word is the tokenizer's, else it is computed
+    // from the escaped name.
+    private void AddProperty(AuditRecord record, in FieldToken token, bool plainRecord, ulong plainWord, bool distinct, int plainRoom)
+    {
+        var (entry, end) = AppendProperty(record, record.Bytes, token, plainRecord);
+        Add(entry, end, plainRecord ? plainWord : FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)), distinct);
+        Reserve(plainRoom);
     }
 
     // Adds the property just written, unless distinct and its name is not new: most names are, which the filter of
@@ -231,27 +299,6 @@ internal sealed class FieldMapBuilder
         _entryStart += _count;
         Clear();
         return map;
-    }
-
-    // AppendProperty for a name and value of a plain record's line (no synthetic name, no hex), where the room is
-    // reserved: both copied as they are from the padded line (Padded), a short one as one or two 16-byte copies. The
-    // bytes a copy writes past its end are overwritten by what follows, or lie past the map's end. Returns where it ends.
-    private int AppendPlain(ReadOnlySpan<byte> padded, in FieldToken token, int nameAt)
-    {
-        var json = _json.AsSpan();
-
-        // Without a branch: the opening quote lands on the comma when no comma is due.
-        json[_length] = (byte)',';
-        json[nameAt - 1] = (byte)'"';
-        CopyOver(padded, token.NameStart, token.NameLength, json[nameAt..]);
-        var valueAt = nameAt + token.NameLength + 3;
-
-        // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
-        BinaryPrimitives.WriteUInt32LittleEndian(json[(valueAt - 3)..], '"' | (':' << 8) | ('"' << 16));
-        CopyOver(padded, token.ValueStart, token.ValueLength, json[valueAt..]);
-        var end = valueAt + token.ValueLength;
-        json[end] = (byte)'"';
-        return end + 1;
     }
 
     // Copies length bytes of source from from to destination; both have room for OverCopy bytes more.
