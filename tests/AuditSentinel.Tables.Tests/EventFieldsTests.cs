@@ -130,6 +130,59 @@ public class EventFieldsTests
         Assert.Equal("root", user.Text);
     }
 
+    [Theory]
+    [InlineData("proctitle=1 pid=2", "proctitlX=1 pid=2", nameof(MappedName.ProcTitle))]
+    [InlineData("terminal=1 pid=2", "terminalx=1 pid=2", nameof(MappedName.Terminal))]
+    [InlineData("pid=2 uid=0", "pid=2 \u001duid=0", nameof(MappedName.Uid))]
+    [InlineData("pid=2 \u001dUID=root", "pid=2 UID=root", nameof(MappedName.EnrichedUid))]
+    public void Records_whose_name_keys_match_keep_their_own_mapped_names(string mapped, string other, string mappedName)
+    {
+        var name = Enum.Parse<MappedName>(mappedName);
+        // Layouts are found by the names' first 8 bytes: a name of the same first 8 bytes but another length, spelling
+        // or part must not be given the layout of the other, whichever comes first.
+        var withName = FixtureRecords.Parse("type=SYSCALL msg=audit(1.000:1): " + System.Text.RegularExpressions.Regex.Unescape(mapped));
+        var without = FixtureRecords.Parse("type=SYSCALL msg=audit(1.000:1): " + System.Text.RegularExpressions.Regex.Unescape(other));
+        Assert.Equal(withName.NameKeys.ToArray(), without.NameKeys.ToArray());
+        foreach (var record in new[] { withName, without, withName, without })
+        {
+            using var fields = EventFields.Rent(record);
+            Assert.Equal(record == withName, fields.TryFind(record, name, out _));
+            Assert.True(fields.TryFind(record, MappedName.Pid, out var pid));
+            Assert.Equal("2", pid.Text);
+        }
+    }
+
+    [Fact]
+    public void Repeats_of_a_mapped_name_are_each_taken_with_their_duplicates()
+    {
+        // The layout chains a name's fields in order; a take takes the first, and equal values of the name elsewhere.
+        var syscall = FixtureRecords.Parse("type=SYSCALL msg=audit(1.000:1): pid=7 pid=8 pid=7 pid=9 ses=1");
+        var change = FixtureRecords.Parse("type=CONFIG_CHANGE msg=audit(1.000:1): pid=9 pid=7 ses=2");
+        using var fields = EventFields.RentEvent([syscall, change]);
+        Assert.True(fields.TryTake(MappedName.Pid, out var pid));
+        Assert.Equal("7", pid.Text);
+        Assert.True(fields.TryTake(MappedName.Ses, out var ses));
+        Assert.Equal("1", ses.Text);
+        Assert.Equal([new("pid", "8"), new("pid_2", "9"), new("ses", "2")], fields.Remaining()!.ToList());
+    }
+
+    [Fact]
+    public void A_log_read_again_finds_every_layout_computed_the_first_time()
+    {
+        // The point of the layouts: each is computed once, even where two frequent ones share a bucket.
+        var records = FixtureRecords.All(FixtureRecords.SshIntrusion).ToList();
+        var first = records.Select(FieldLayouts.Of).ToList();
+        Assert.InRange(first.Distinct().Count(), 10, 60);
+        Assert.Equal(first, records.Select(FieldLayouts.Of), ReferenceEqualityComparer.Instance);
+    }
+
+    [Fact]
+    public void Every_mapped_name_has_a_bit_of_one_word()
+    {
+        // EventFields and FieldLayout keep the names an event or layout holds as bits of one ulong.
+        Assert.InRange(MappedNames.Count, 1, 64);
+    }
+
     [Fact]
     public void A_take_prefers_the_primary_then_takes_equal_values_elsewhere()
     {

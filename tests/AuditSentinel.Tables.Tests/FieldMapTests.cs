@@ -49,6 +49,37 @@ public class FieldMapTests
         }
     }
 
+    [Fact]
+    public void Maps_built_one_after_another_keep_their_own_json_and_entries()
+    {
+        // One builder writes its maps into shared chunks and moves a map it is building to a new chunk when the rest of
+        // one is too small: every map must read and write as a map of its own builder does, after thousands were built
+        // after it. Twice over, so a map moves with entries in it.
+        var builder = new FieldMapBuilder();
+        var parser = new RecordParser();
+        var built = new List<(FieldMap Map, string Json, List<KeyValuePair<string, string>> Pairs)>();
+        foreach (var line in MutatedLines.Of(seed: 5, count: 5_000))
+        {
+            if (parser.TryParse(line, 1, out var record, out _))
+            {
+                var alone = new FieldMapBuilder();
+                alone.AddDistinct(record, default);
+                alone.AddDistinct(record, default);
+                var expected = alone.Build();
+                builder.AddDistinct(record, default);
+                builder.AddDistinct(record, default);
+                built.Add((builder.Build(), Json(expected), expected.ToList()));
+            }
+        }
+
+        Assert.True(built.Count > 1_000, built.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (map, json, pairs) in built)
+        {
+            Assert.Equal(json, Json(map));
+            Assert.Equal(pairs, map.ToList());
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Logs))]
     public void Distinct_fields_drop_repeats_and_suffix_new_values(string log)

@@ -6,14 +6,14 @@ namespace AuditSentinel.Tables.Mapping;
 
 /// <summary>
 /// The fields of an event's records, with a note of which ones a typed column has taken, so that every other field
-/// ends in the Fields column and nothing parsed is lost. Renting it reads every field name once and indexes the
-/// <see cref="MappedName"/>s (first occurrence per record, then a chain of later ones), so a take is an index read.
+/// ends in the Fields column and nothing parsed is lost. Renting it finds each record's <see cref="FieldLayout"/>
+/// (computed once per layout of names: where each <see cref="MappedName"/> stands), so a take is an index read.
 /// One instance per thread is reused from event to event (<see cref="RentEvent"/>, <see cref="Dispose"/>): the
-/// records, the taken marks (a bitset), the index and the maps live in reused buffers.
+/// records, their layouts, the taken marks (a bitset) and the maps live in reused buffers.
 /// </summary>
 internal sealed class EventFields : IDisposable
 {
-    private const int None = -1;
+    private const int None = FieldLayout.None;
 
     [ThreadStatic]
     private static EventFields? t_spare;
@@ -24,16 +24,17 @@ internal sealed class EventFields : IDisposable
     private int _primary;
 
     // Per record: the bit of its first field, the first of a word of _taken (so a record's marks are whole words); the
-    // bits of all fields are the indexes of _taken and _next.
+    // bits of all fields are the indexes of _taken.
     private int[] _firstBit = new int[8];
     private ulong[] _taken = new ulong[16];
 
-    // Per record and mapped name: the first field of that name, else None; per field: the next one of its name in its record.
-    private int[] _first = new int[8 * MappedNames.Count];
-    private int[] _next = new int[256];
+    // Per record: where its mapped names stand.
+    private FieldLayout[] _layouts = new FieldLayout[8];
 
-    // Per mapped name: how many fields of the event have it; a name held once has no duplicate to take.
-    private readonly int[] _occurrences = new int[MappedNames.Count];
+    // One bit per mapped name (MappedNames.Count fits a word): the names some field of the event has, and those more
+    // than one has (a name held once has no duplicate to take).
+    private ulong _names;
+    private ulong _repeated;
 
     private EventFields()
     {
@@ -82,6 +83,7 @@ internal sealed class EventFields : IDisposable
     public void Dispose()
     {
         _records.AsSpan(0, _count).Clear();
+        _layouts.AsSpan(0, _count).Clear();
         _count = 0;
         _primary = 0;
         t_spare = this;
@@ -93,8 +95,8 @@ internal sealed class EventFields : IDisposable
     /// <summary>Takes a field of the primary record, else of the first other record that has it, and says which record had it.</summary>
     internal bool TryTake(MappedName name, out AuditField field, out AuditRecord owner)
     {
-        // Many names a row asks for are in none of the event's records: counted when indexed, so no record is looked at.
-        var r = _occurrences[(int)name] == 0 ? None : Holder(name);
+        // Many names a row asks for are in none of the event's records: noted when indexed, so no record is looked at.
+        var r = (_names & Bit(name)) == 0 ? None : Holder(name);
         if (r == None)
         {
             owner = Primary;
@@ -103,7 +105,7 @@ internal sealed class EventFields : IDisposable
         }
 
         owner = _records[r];
-        field = Take(r, First(r, name), name);
+        Take(r, First(r, name), name, out field);
         return true;
     }
 
@@ -137,7 +139,7 @@ internal sealed class EventFields : IDisposable
             return false;
         }
 
-        field = Take(r, f, name);
+        Take(r, f, name, out field);
         return true;
     }
 
@@ -209,11 +211,11 @@ internal sealed class EventFields : IDisposable
             var size = Math.Max(records, _records.Length * 2);
             _records = new AuditRecord[size];
             _firstBit = new int[size];
-            _first = new int[size * MappedNames.Count];
+            _layouts = new FieldLayout[size];
         }
     }
 
-    // Indexes the mapped names of every record, none taken.
+    // Finds the layout of every record, none taken.
     private void Index()
     {
         var bits = 0;
@@ -229,70 +231,33 @@ internal sealed class EventFields : IDisposable
             _taken = new ulong[Math.Max(words, _taken.Length * 2)];
         }
 
-        if (_next.Length < bits)
-        {
-            _next = new int[Math.Max(bits, _next.Length * 2)];
-        }
-
         _taken.AsSpan(0, words).Clear();
-        _first.AsSpan(0, _count * MappedNames.Count).Fill(None);
-        _occurrences.AsSpan().Clear();
+        _names = 0;
+        _repeated = 0;
         for (var r = 0; r < _count; r++)
         {
-            Index(r);
-        }
-    }
-
-    private void Index(int r)
-    {
-        var record = _records[r];
-        var tokens = record.Tokens;
-        var keys = record.NameKeys;
-        var first = _first.AsSpan(r * MappedNames.Count, MappedNames.Count);
-        var next = _next.AsSpan(_firstBit[r], tokens.Length);
-        var occurrences = _occurrences.AsSpan();
-        var names = MappedNames.Lookup;
-        for (var f = 0; f < tokens.Length; f++)
-        {
-            var name = names.Of(record, tokens[f], keys[f]);
-            if (name < 0)
-            {
-                continue;
-            }
-
-            next[f] = None;
-            occurrences[name]++;
-            if (first[name] == None)
-            {
-                first[name] = f;
-                continue;
-            }
-
-            // A name repeated in one record is rare: walk to the end of its chain.
-            var last = first[name];
-            while (next[last] != None)
-            {
-                last = next[last];
-            }
-
-            next[last] = f;
+            var layout = FieldLayouts.Of(_records[r]);
+            _layouts[r] = layout;
+            _repeated |= layout.Repeated | (_names & layout.Names);
+            _names |= layout.Names;
         }
     }
 
     private static int Words(int fields) => (fields + 63) / 64;
 
-    private int First(int r, MappedName name) => _first[(r * MappedNames.Count) + (int)name];
+    private int First(int r, MappedName name) => _layouts[r].First(name);
 
-    private AuditField Take(int r, int f, MappedName name)
+    private static ulong Bit(MappedName name) => 1UL << (int)name;
+
+    // Read into the caller's field: a returned AuditField was copied once more on its way there.
+    private void Take(int r, int f, MappedName name, out AuditField field)
     {
         Mark(r, f);
-        var field = _records[r][f];
-        if (_count > 1 && _occurrences[(int)name] > 1)
+        field = _records[r][f];
+        if (_count > 1 && (_repeated & Bit(name)) != 0)
         {
             TakeDuplicates(name, field.RawValue);
         }
-
-        return field;
     }
 
     // Taking a field also takes the same name with the same value in the other records (auid= repeated by
@@ -301,8 +266,8 @@ internal sealed class EventFields : IDisposable
     {
         for (var r = 0; r < _count; r++)
         {
-            var bit = _firstBit[r];
-            for (var f = First(r, name); f != None; f = _next[bit + f])
+            var layout = _layouts[r];
+            for (var f = layout.First(name); f != None; f = layout.Next(f))
             {
                 if (!IsTaken(r, f) && _records[r][f].RawValue.SequenceEqual(rawValue))
                 {

@@ -9,7 +9,8 @@ namespace AuditSentinel.Tables.Mapping;
 /// <summary>Builds the LinuxAuditEvents row of one event's non-TTY records.</summary>
 internal static class EventRowMapper
 {
-    private static readonly byte[][] PreferredNameTypes = ["CREATE"u8.ToArray(), "NORMAL"u8.ToArray(), "DELETE"u8.ToArray()];
+    // The name types an object path is chosen by, most preferred first; PARENT last, never preferred.
+    private static readonly byte[][] NameTypesByRank = ["CREATE"u8.ToArray(), "NORMAL"u8.ToArray(), "DELETE"u8.ToArray(), "PARENT"u8.ToArray()];
 
     [ThreadStatic]
     private static List<string>? t_techniques;
@@ -216,28 +217,30 @@ internal static class EventRowMapper
         return techniques.Count == 0 ? null : [.. techniques];
     }
 
+    // The name of the path an event is about: the first path of the most preferred name type (CREATE, NORMAL, DELETE)
+    // that has a name, else the first that has one and is not the PARENT directory, else the first path's. Each path's
+    // name type is read once.
     private static string? ObjectPath(FieldMap[] paths)
     {
-        foreach (var preferred in PreferredNameTypes)
-        {
-            foreach (var path in paths)
-            {
-                if (path.ValueEquals("nametype"u8, preferred) && path.GetValue("name"u8) is { } name)
-                {
-                    return name;
-                }
-            }
-        }
-
+        const int Other = 3; // a name type not preferred, or none
+        const int Parent = 4; // never chosen but by the last rule
+        string? chosen = null;
+        var chosenRank = Parent;
         foreach (var path in paths)
         {
-            if (!path.ValueEquals("nametype"u8, "PARENT"u8) && path.GetValue("name"u8) is { } name)
+            var rank = path.IndexOfValue("nametype"u8, NameTypesByRank) switch
             {
-                return name;
+                -1 => Other,
+                var preferred when preferred < Other => preferred,
+                _ => Parent,
+            };
+            if (rank < chosenRank && path.GetValue("name"u8) is { } name)
+            {
+                (chosen, chosenRank) = (name, rank);
             }
         }
 
-        return paths[0].GetValue("name"u8);
+        return chosen ?? paths[0].GetValue("name"u8);
     }
 
     private static (long? Id, string? Name) IdAndName(EventFields fields, MappedName idName, MappedName enrichedName)

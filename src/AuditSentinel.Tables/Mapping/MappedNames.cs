@@ -99,6 +99,13 @@ internal static class MappedNames
     /// <summary>The table of the mapped names.</summary>
     internal readonly struct Table(Entry[] slots, ulong multiplier)
     {
+        /// <summary>
+        /// True when <paramref name="key"/> is the key of a mapped name (or of an empty slot): <see cref="Of"/> can only
+        /// find a name for a field with such a key, and gives -1 for every other field whatever its name's length or part.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal bool HasKey(ulong key) => slots[SlotOf(key, multiplier)].Key == key;
+
         /// <summary>The mapped name <paramref name="token"/> (whose name key is <paramref name="key"/>) of <paramref name="record"/> is, or -1.</summary>
         // Inlined into the loop over an event's fields, which calls it for every field.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -1,7 +1,3 @@
-using System.Buffers.Binary;
-using System.Numerics;
-using AuditSentinel.Parsing.Records;
-
 namespace AuditSentinel.Tables.Mapping;
 
 /// <summary>
@@ -20,7 +16,7 @@ internal sealed class RecentValues<TValue>(int slotBits)
     /// <summary>The value of <paramref name="key"/> (with <paramref name="variant"/> telling apart keys whose bytes alike mean different things), computing it on a miss.</summary>
     internal TValue GetOrAdd<TState>(ReadOnlySpan<byte> key, bool variant, in TState state, Func<TState, TValue> compute)
     {
-        ref var slot = ref _slots[(int)((Hash(key) ^ (variant ? 1UL : 0UL)) * Golden >> _shift)];
+        ref var slot = ref _slots[(int)((ByteHash.Of(key) ^ (variant ? 1UL : 0UL)) * Golden >> _shift)];
         if (slot.Key is not null && slot.Variant == variant && key.SequenceEqual(slot.Key))
         {
             return slot.Value;
@@ -30,24 +26,6 @@ internal sealed class RecentValues<TValue>(int slotBits)
         slot = new Entry(key.ToArray(), variant, value);
         return value;
     }
-
-    // Eight bytes at a time, a multiply and a rotate each (a few instructions where HashCode.AddBytes takes a couple of
-    // hundred on a short value); a colliding key only costs a recomputation, since a hit compares the whole key.
-    private static ulong Hash(ReadOnlySpan<byte> key)
-    {
-        var hash = (ulong)key.Length;
-        var at = 0;
-        for (; at + sizeof(ulong) <= key.Length; at += sizeof(ulong))
-        {
-            hash = Mix(hash, BinaryPrimitives.ReadUInt64LittleEndian(key[at..]));
-        }
-
-        // The last few bytes: the last 8 (overlapping the word before), or the whole of a shorter key.
-        return at == key.Length ? hash
-            : Mix(hash, key.Length >= sizeof(ulong) ? BinaryPrimitives.ReadUInt64LittleEndian(key[^sizeof(ulong)..]) : FieldToken.KeyOf(key));
-    }
-
-    private static ulong Mix(ulong hash, ulong word) => BitOperations.RotateLeft((hash ^ word) * Golden, 29);
 
     private readonly record struct Entry(byte[]? Key, bool Variant, TValue Value);
 }

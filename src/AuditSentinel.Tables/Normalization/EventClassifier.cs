@@ -13,6 +13,16 @@ public static class EventClassifier
     /// <summary>The <c>Result</c> values.</summary>
     public const string Success = "success", Failure = "failure", Unknown = "unknown";
 
+    // Record type numbers run below 4096 (libaudit's last user message type is 2999).
+    private const int TypeNumbers = 4096;
+
+    // What each record type number's canonical name classifies as, filled as types are met: a record of a known type
+    // carries the one canonical string of its name, so a slot holding that very string answers without hashing it. A
+    // slot is written once, whole, so threads share the table; another string for the number is looked up by name.
+    private static readonly TypeClass?[] ByTypeNumber = new TypeClass?[TypeNumbers];
+
+    private static readonly EventClass AvcClass = Vocabulary.RecordTypes["AVC"];
+
     /// <summary>Classifies an event.</summary>
     /// <param name="records">The event's records (TTY records excluded).</param>
     /// <param name="syscall">The syscall name, when the event has a SYSCALL record.</param>
@@ -22,10 +32,10 @@ public static class EventClassifier
     {
         foreach (var record in records)
         {
-            if (record.TypeNumber != RecordType.Execve && Vocabulary.RecordTypes.TryGetValue(record.TypeName, out var byType))
+            if (record.TypeNumber != RecordType.Execve && TryClassOfType(record, out var byType))
             {
                 // Ubuntu's kernel reports AppArmor decisions as AVC records with an apparmor= field.
-                return (byType == Vocabulary.RecordTypes["AVC"] && record.Has("apparmor"u8) ? Vocabulary.RecordTypes["APPARMOR_DENIED"] : byType, record);
+                return (byType == AvcClass && record.Has("apparmor"u8) ? Vocabulary.RecordTypes["APPARMOR_DENIED"] : byType, record);
             }
         }
 
@@ -92,6 +102,31 @@ public static class EventClassifier
             _ => eventClass,
         };
 
+    // Vocabulary.RecordTypes looked up by the record's type name, through ByTypeNumber.
+    private static bool TryClassOfType(AuditRecord record, out EventClass eventClass)
+    {
+        var number = record.TypeNumber;
+        if ((uint)number >= TypeNumbers)
+        {
+            return Vocabulary.RecordTypes.TryGetValue(record.TypeName, out eventClass);
+        }
+
+        var known = ByTypeNumber[number];
+        if (known is not null && ReferenceEquals(known.Name, record.TypeName))
+        {
+            eventClass = known.Class;
+            return known.Found;
+        }
+
+        var found = Vocabulary.RecordTypes.TryGetValue(record.TypeName, out eventClass);
+        if (known is null && number != 0)
+        {
+            ByTypeNumber[number] = new TypeClass(record.TypeName, found, eventClass);
+        }
+
+        return found;
+    }
+
     private static string? OutcomeOf(AuditRecord record, ReadOnlySpan<byte> name)
     {
         if (!record.TryGetField(name, out var field))
@@ -109,4 +144,7 @@ public static class EventClassifier
             ? Failure
             : null;
     }
+
+    // A type name and what it classifies as (Found false: nothing, the rules further down decide).
+    private sealed record TypeClass(string Name, bool Found, EventClass Class);
 }

@@ -7,21 +7,30 @@ namespace AuditSentinel.Tables.Rows;
 /// <summary>
 /// An object of string values for a <c>dynamic</c> column (Fields, one PATH record), kept as its JSON text: names and
 /// values were escaped once while the map was built, so writing a row copies the object whole. Reads as name/value
-/// pairs for callers that want strings. Build one with <see cref="FieldMapBuilder"/>.
+/// pairs for callers that want strings. Build one with <see cref="FieldMapBuilder"/>: its JSON and entries are parts of
+/// chunks the builder shares between maps and never writes again.
 /// </summary>
 public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
 {
     private readonly byte[] _json;
+    private readonly int _jsonStart;
+    private readonly int _jsonLength;
     private readonly Entry[] _entries;
+    private readonly int _entryStart;
 
-    internal FieldMap(byte[] json, Entry[] entries)
+    /// <summary>The map whose JSON object is <paramref name="jsonLength"/> bytes of <paramref name="json"/> from <paramref name="jsonStart"/>, and whose entries (indexes into <paramref name="json"/>) are <paramref name="count"/> of <paramref name="entries"/> from <paramref name="entryStart"/>.</summary>
+    internal FieldMap(byte[] json, int jsonStart, int jsonLength, Entry[] entries, int entryStart, int count)
     {
         _json = json;
+        _jsonStart = jsonStart;
+        _jsonLength = jsonLength;
         _entries = entries;
+        _entryStart = entryStart;
+        Count = count;
     }
 
     /// <inheritdoc />
-    public int Count => _entries.Length;
+    public int Count { get; }
 
     /// <inheritdoc />
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or not less than <see cref="Count"/>.</exception>
@@ -30,8 +39,8 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
         get
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _entries.Length);
-            var entry = _entries[index];
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            var entry = _entries[_entryStart + index];
             return new(Text(entry, entry.NameStart, entry.NameLength), Text(entry, entry.ValueStart, entry.ValueLength));
         }
     }
@@ -40,22 +49,34 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
     public string? GetValue(ReadOnlySpan<byte> name) => IndexOf(name) is var i and >= 0 ? Text(_entries[i], _entries[i].ValueStart, _entries[i].ValueLength) : null;
 
     /// <summary>True when the map holds <paramref name="name"/> with the text of the UTF-8 <paramref name="value"/>.</summary>
-    public bool ValueEquals(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    public bool ValueEquals(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => IndexOf(name) is var i and >= 0 && ValueIs(_entries[i], value);
+
+    /// <summary>
+    /// The index of the first of the UTF-8 <paramref name="values"/> that is the text of <paramref name="name"/>'s value;
+    /// -1 when none is, or the map has no such name. The name is looked up once.
+    /// </summary>
+    internal int IndexOfValue(ReadOnlySpan<byte> name, ReadOnlySpan<byte[]> values)
     {
         if (IndexOf(name) is not (var i and >= 0))
         {
-            return false;
+            return -1;
         }
 
-        var entry = _entries[i];
-        var written = _json.AsSpan(entry.ValueStart, entry.ValueLength);
-        return entry.Plain ? written.SequenceEqual(value) : string.Equals(Text(entry, entry.ValueStart, entry.ValueLength), Encoding.UTF8.GetString(value), StringComparison.Ordinal);
+        for (var v = 0; v < values.Length; v++)
+        {
+            if (ValueIs(_entries[i], values[v]))
+            {
+                return v;
+            }
+        }
+
+        return -1;
     }
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
-        for (var i = 0; i < _entries.Length; i++)
+        for (var i = 0; i < Count; i++)
         {
             yield return this[i];
         }
@@ -65,12 +86,13 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Writes the map as a JSON object.</summary>
-    internal void WriteTo(RowJsonBuffer json) => json.WriteRawValue(_json);
+    internal void WriteTo(RowJsonBuffer json) => json.WriteRawValue(_json.AsSpan(_jsonStart, _jsonLength));
 
+    // The index in _entries of the first entry of name, or -1.
     private int IndexOf(ReadOnlySpan<byte> name)
     {
         string? nameText = null; // decoded once, for the first escaped entry it is compared with
-        for (var i = 0; i < _entries.Length; i++)
+        for (var i = _entryStart; i < _entryStart + Count; i++)
         {
             // A plain name of another length is another name, told without a call (PATH objects are read by name per event).
             var entry = _entries[i];
@@ -87,6 +109,13 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
         }
 
         return -1;
+    }
+
+    // True when the entry's value is the text of the UTF-8 value.
+    private bool ValueIs(in Entry entry, ReadOnlySpan<byte> value)
+    {
+        var written = _json.AsSpan(entry.ValueStart, entry.ValueLength);
+        return entry.Plain ? written.SequenceEqual(value) : string.Equals(Text(entry, entry.ValueStart, entry.ValueLength), Encoding.UTF8.GetString(value), StringComparison.Ordinal);
     }
 
     // A plain entry's text is its bytes; any other is read back from its escaped JSON string, quotes included.

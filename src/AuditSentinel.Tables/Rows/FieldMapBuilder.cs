@@ -10,8 +10,9 @@ namespace AuditSentinel.Tables.Rows;
 
 /// <summary>
 /// Collects field names and decoded values into a <see cref="FieldMap"/> as the JSON object it is written as: each
-/// field is escaped once, as it is added, into a buffer reused from one map to the next, so building a map costs two
-/// allocations however many fields it holds, and writing it one copy. Not thread-safe.
+/// field is escaped once, as it is added, straight into chunks shared by the maps built one after the other (a map's
+/// JSON and its entries), so a map is a view of what was written, building it copies nothing, and writing it is one
+/// copy. A chunk is never written again where a built map lies. Not thread-safe.
 /// </summary>
 internal sealed class FieldMapBuilder
 {
@@ -28,9 +29,17 @@ internal sealed class FieldMapBuilder
     // of a name's repeats, so names are found by hash instead (RepeatedNameChains); most maps stay below it.
     private const int ChainsFrom = 64;
 
-    private byte[] _json = new byte[4096];
-    private FieldMap.Entry[] _entries = new FieldMap.Entry[64];
+    // 16 KiB of JSON (about 40 maps of a real log) and of entries per chunk: a chunk lives as long as a map in it.
+    private const int JsonChunk = 16 * 1024;
+    private const int EntryChunk = 1024;
+
+    private byte[] _json = NewChunk<byte>(JsonChunk);
+    private FieldMap.Entry[] _entries = NewChunk<FieldMap.Entry>(EntryChunk);
     private byte[] _padded = new byte[1024];
+
+    // Where the map being built starts: its '{' in _json, its first entry in _entries. Built maps lie before.
+    private int _jsonStart;
+    private int _entryStart;
 
     private RepeatedNameChains? _chains;
 
@@ -49,14 +58,17 @@ internal sealed class FieldMapBuilder
     /// <summary>True when nothing was added since <see cref="Clear"/>.</summary>
     internal bool IsEmpty => _count == 0;
 
-    /// <summary>Starts a new map.</summary>
+    /// <summary>Starts a new map, dropping what was added since the last <see cref="Build"/>.</summary>
     internal void Clear()
     {
-        _json[0] = (byte)'{';
-        _length = 1;
+        _length = _jsonStart;
         _count = 0;
         _wordBits = 0;
         _chains?.Clear();
+
+        // The brace, and the one that closes an empty map.
+        Reserve(2);
+        _json[_length++] = (byte)'{';
     }
 
     /// <summary>Adds the name and decoded value of every field of <paramref name="record"/>; an absent value is left out, a repeated name is kept.</summary>
@@ -82,16 +94,45 @@ internal sealed class FieldMapBuilder
         // One pass over the line says whether any name or value in it needs escaping, instead of a check of each.
         var plainRecord = PlainRecordText.FieldsArePlain(record);
         var line = record.Bytes;
-        var keys = record.NameKeys;
         ReserveEntries(tokens.Length);
-
-        // A plain record's names and values are copied from the line followed by OverCopy bytes of room, so a short one
-        // is one or two whole vectors wherever it stands.
-        var padded = plainRecord ? Padded(line) : default;
 
         // Room for every field copied from the line with its punctuation and a suffix, so a plain property needs no check.
         var plainRoom = line.Length + (tokens.Length * (Punctuation + SuffixRoom)) + OverCopy;
         Reserve(plainRoom);
+        if (plainRecord)
+        {
+            // Its names and values are copied from the line followed by OverCopy bytes of room, so a short one is one or
+            // two whole vectors wherever it stands.
+            AddPlainFields(record, skipped, distinct, Padded(line), plainRoom);
+            return;
+        }
+
+        for (var w = 0; w * 64 < tokens.Length; w++)
+        {
+            for (var added = Added(w, tokens.Length, skipped); added != 0; added &= added - 1)
+            {
+                ref readonly var token = ref tokens[(w * 64) + BitOperations.TrailingZeroCount(added)];
+                if (token.Kind != FieldKind.Absent)
+                {
+                    AddProperty(record, token, plainRecord: false, plainWord: 0, distinct, plainRoom);
+                }
+            }
+        }
+    }
+
+    // The fields of a plain record (PlainRecordText), where room for all of them is reserved: a name and its value
+    // copied as they are from the padded line, a short one as one or two 16-byte copies (the bytes a copy writes past
+    // its end are overwritten by what follows, or lie past the map's end), with the map's length, count and filter of
+    // words in locals, stored for the rare calls that read or change them. A hex value or a synthetic name (not in the
+    // line) takes the general path.
+    private void AddPlainFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct, ReadOnlySpan<byte> padded, int plainRoom)
+    {
+        var tokens = record.Tokens;
+        var keys = record.NameKeys;
+        var json = _json.AsSpan();
+        var entries = _entries.AsSpan(_entryStart);
+        var keyWords = _keyWords.AsSpan();
+        var (length, count, wordBits) = (_length, _count, _wordBits);
         for (var w = 0; w * 64 < tokens.Length; w++)
         {
             for (var added = Added(w, tokens.Length, skipped); added != 0; added &= added - 1)
@@ -103,21 +144,60 @@ internal sealed class FieldMapBuilder
                     continue;
                 }
 
-                if (plainRecord && token.Kind != FieldKind.Hex && token.NameStart >= 0)
+                if (token.Kind == FieldKind.Hex || token.NameStart < 0)
                 {
-                    // Names copied as they are: their words are the ones the tokenizer computed.
-                    var nameAt = _length + (_count > 0 ? 2 : 1);
-                    var end = AppendPlain(padded, token, nameAt);
-                    Add(new FieldMap.Entry(nameAt, token.NameLength, token.ValueLength, Plain: true), end, keys[f], distinct);
+                    (_length, _count, _wordBits) = (length, count, wordBits);
+                    AddProperty(record, token, plainRecord: true, keys[f], distinct, plainRoom);
+                    (length, count, wordBits) = (_length, _count, _wordBits);
+                    json = _json.AsSpan();
+                    entries = _entries.AsSpan(_entryStart);
+                    keyWords = _keyWords.AsSpan();
+                    continue;
                 }
-                else
+
+                // Without a branch: the opening quote lands on the comma when no comma is due.
+                var nameAt = length + (count > 0 ? 2 : 1);
+                json[length] = (byte)',';
+                json[nameAt - 1] = (byte)'"';
+                CopyOver(padded, token.NameStart, token.NameLength, json[nameAt..]);
+                var valueAt = nameAt + token.NameLength + 3;
+
+                // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
+                BinaryPrimitives.WriteUInt32LittleEndian(json[(valueAt - 3)..], '"' | (':' << 8) | ('"' << 16));
+                CopyOver(padded, token.ValueStart, token.ValueLength, json[valueAt..]);
+                var end = valueAt + token.ValueLength;
+                json[end++] = (byte)'"';
+
+                // Names copied as they are: their words are the ones the tokenizer computed. Most are new to the map,
+                // which the filter of words says; the rest are compared with the map's names (no room is taken).
+                var word = keys[f];
+                var entry = new FieldMap.Entry(nameAt, token.NameLength, token.ValueLength, Plain: true);
+                if (distinct && (wordBits & WordBit(word)) != 0)
                 {
-                    var (entry, end) = AppendProperty(record, line, token, plainRecord);
-                    Add(entry, end, plainRecord ? keys[f] : FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)), distinct);
-                    Reserve(plainRoom);
+                    (_length, _count, _wordBits) = (length, count, wordBits);
+                    AddIfDistinct(entry, end, word);
+                    (length, count, wordBits) = (_length, _count, _wordBits);
+                    continue;
                 }
+
+                keyWords[count] = word;
+                wordBits |= WordBit(word);
+                entries[count++] = entry;
+                length = end;
             }
         }
+
+        (_length, _count, _wordBits) = (length, count, wordBits);
+    }
+
+    // A field the plain copy does not cover, written by AppendProperty (escaped where needed) and added, the room for
+    // plain fields reserved again after it. In a plain record its name's word is the tokenizer's, else it is computed
+    // from the escaped name.
+    private void AddProperty(AuditRecord record, in FieldToken token, bool plainRecord, ulong plainWord, bool distinct, int plainRoom)
+    {
+        var (entry, end) = AppendProperty(record, record.Bytes, token, plainRecord);
+        Add(entry, end, plainRecord ? plainWord : FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)), distinct);
+        Reserve(plainRoom);
     }
 
     // Adds the property just written, unless distinct and its name is not new: most names are, which the filter of
@@ -178,8 +258,9 @@ internal sealed class FieldMapBuilder
                 return;
             }
 
+            var held = _entries[_entryStart + existing];
             var value = _json.AsSpan(entry.ValueStart, entry.ValueLength);
-            if (value.SequenceEqual(_json.AsSpan(_entries[existing].ValueStart, _entries[existing].ValueLength)))
+            if (value.SequenceEqual(_json.AsSpan(held.ValueStart, held.ValueLength)))
             {
                 return;
             }
@@ -193,7 +274,7 @@ internal sealed class FieldMapBuilder
     private void AddIfDistinctByChains(FieldMap.Entry entry, int end)
     {
         _chains ??= new RepeatedNameChains();
-        var suffix = _chains.Place(_json.AsSpan(0, _length), _entries.AsSpan(0, _count),
+        var suffix = _chains.Place(_json.AsSpan(0, _length), _entries.AsSpan(_entryStart, _count),
             _json.AsSpan(entry.NameStart, entry.NameLength), _json.AsSpan(entry.ValueStart, entry.ValueLength));
         if (suffix == 0)
         {
@@ -208,32 +289,16 @@ internal sealed class FieldMapBuilder
         AddEntry(entry, end, FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)));
     }
 
-    /// <summary>The map of what was added.</summary>
+    /// <summary>The map of what was added; the builder starts a new one.</summary>
     internal FieldMap Build()
     {
-        _json[_length] = (byte)'}';
-        return new(_json.AsSpan(0, _length + 1).ToArray(), _entries.AsSpan(0, _count).ToArray());
-    }
-
-    // AppendProperty for a name and value of a plain record's line (no synthetic name, no hex), where the room is
-    // reserved: both copied as they are from the padded line (Padded), a short one as one or two 16-byte copies. The
-    // bytes a copy writes past its end are overwritten by what follows, or lie past the map's end. Returns where it ends.
-    private int AppendPlain(ReadOnlySpan<byte> padded, in FieldToken token, int nameAt)
-    {
-        var json = _json.AsSpan();
-
-        // Without a branch: the opening quote lands on the comma when no comma is due.
-        json[_length] = (byte)',';
-        json[nameAt - 1] = (byte)'"';
-        CopyOver(padded, token.NameStart, token.NameLength, json[nameAt..]);
-        var valueAt = nameAt + token.NameLength + 3;
-
-        // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
-        BinaryPrimitives.WriteUInt32LittleEndian(json[(valueAt - 3)..], '"' | (':' << 8) | ('"' << 16));
-        CopyOver(padded, token.ValueStart, token.ValueLength, json[valueAt..]);
-        var end = valueAt + token.ValueLength;
-        json[end] = (byte)'"';
-        return end + 1;
+        Reserve(1);
+        _json[_length++] = (byte)'}';
+        var map = new FieldMap(_json, _jsonStart, _length - _jsonStart, _entries, _entryStart, _count);
+        _jsonStart = _length;
+        _entryStart += _count;
+        Clear();
+        return map;
     }
 
     // Copies length bytes of source from from to destination; both have room for OverCopy bytes more.
@@ -354,6 +419,9 @@ internal sealed class FieldMapBuilder
         var comma = _count > 0 ? 1 : 0;
         _length = start;
         Reserve(comma + property.Length + SuffixRoom + 1);
+
+        // Where the property goes again, in case the map moved to a new chunk.
+        start = _length;
         if (comma > 0)
         {
             _json[start] = (byte)',';
@@ -394,8 +462,8 @@ internal sealed class FieldMapBuilder
         for (var i = 0; i < words.Length; i++)
         {
             // Names up to 8 bytes are told apart by their word and length alone.
-            if (words[i] == word && _entries[i].NameLength == key.Length
-                && (key.Length <= sizeof(ulong) || _json.AsSpan(_entries[i].NameStart, key.Length).SequenceEqual(key)))
+            if (words[i] == word && _entries[_entryStart + i].NameLength == key.Length
+                && (key.Length <= sizeof(ulong) || _json.AsSpan(_entries[_entryStart + i].NameStart, key.Length).SequenceEqual(key)))
             {
                 return i;
             }
@@ -409,18 +477,25 @@ internal sealed class FieldMapBuilder
     {
         _keyWords[_count] = keyWord;
         _wordBits |= WordBit(keyWord);
-        _entries[_count++] = entry;
+        _entries[_entryStart + _count++] = entry;
         _length = end;
     }
 
-    // Room for more entries: every field of a record at most.
+    // Room for more entries: every field of a record at most. The map's entries so far move to a new chunk when the
+    // rest of this one is too small.
     private void ReserveEntries(int more)
     {
-        if (_entries.Length - _count < more)
+        if (_entries.Length - _entryStart - _count < more)
         {
-            var size = Math.Max(_entries.Length * 2, _count + more);
-            Array.Resize(ref _entries, size);
-            Array.Resize(ref _keyWords, size);
+            var chunk = NewChunk<FieldMap.Entry>(Math.Max(EntryChunk, (_count + more) * 2));
+            _entries.AsSpan(_entryStart, _count).CopyTo(chunk);
+            _entries = chunk;
+            _entryStart = 0;
+        }
+
+        if (_keyWords.Length - _count < more)
+        {
+            Array.Resize(ref _keyWords, Math.Max(_keyWords.Length * 2, _count + more));
         }
     }
 
@@ -436,5 +511,22 @@ internal sealed class FieldMapBuilder
         }
     }
 
-    private void Grow(int more) => Array.Resize(ref _json, Math.Max(_json.Length * 2, _length + more));
+    // The map so far moves to the start of a new chunk (its entries' offsets with it); the maps built before stay where they are.
+    private void Grow(int more)
+    {
+        var written = _length - _jsonStart;
+        var chunk = NewChunk<byte>(Math.Max(JsonChunk, (written + more) * 2));
+        _json.AsSpan(_jsonStart, written).CopyTo(chunk);
+        foreach (ref var entry in _entries.AsSpan(_entryStart, _count))
+        {
+            entry = entry with { NameStart = entry.NameStart - _jsonStart };
+        }
+
+        _json = chunk;
+        _length = written;
+        _jsonStart = 0;
+    }
+
+    // Not cleared: a map reads only what it wrote.
+    private static T[] NewChunk<T>(int length) => GC.AllocateUninitializedArray<T>(length);
 }
