@@ -85,7 +85,11 @@ public sealed class IngestSession : IDisposable
         host.Records++;
         host.Bytes += line.Length + 1;
         _assembler.Add(record, _completed);
-        WriteCompleted();
+        // Most lines complete no event (an event is emitted once a later line shows that it ended): no call for them.
+        if (_completed.Count > 0)
+        {
+            WriteCompleted();
+        }
     }
 
     /// <summary>Pushes a line the reader had to cut: it is kept in the rejected-line sink, never half-parsed.</summary>
