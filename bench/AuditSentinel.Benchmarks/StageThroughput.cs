@@ -65,7 +65,7 @@ internal static class StageThroughput
         var mapper = new AuditEventMapper();
         using var json = new RowJsonWriter();
         var completed = new List<AuditEvent>();
-        var eventRows = new List<AuditEventRow>();
+        var eventRow = new AuditEventRow();
         var ttyRows = new List<TtyInputRow>();
         long lines = 0;
         long jsonBytes = 0;
@@ -101,12 +101,13 @@ internal static class StageThroughput
                     continue;
                 }
 
-                mapper.Map(auditEvent, log, eventRows, ttyRows);
+                // As the pipeline maps: one row filled again for every event.
+                var hasEventRow = mapper.MapInto(auditEvent, log, eventRow, ttyRows);
                 if (last == Stage.WriteRowJson)
                 {
-                    foreach (var row in eventRows)
+                    if (hasEventRow)
                     {
-                        jsonBytes += json.Serialize(AuditTables.LinuxAuditEvents, row).Length;
+                        jsonBytes += json.Serialize(AuditTables.LinuxAuditEvents, eventRow).Length;
                     }
 
                     foreach (var row in ttyRows)
@@ -115,7 +116,6 @@ internal static class StageThroughput
                     }
                 }
 
-                eventRows.Clear();
                 ttyRows.Clear();
             }
 

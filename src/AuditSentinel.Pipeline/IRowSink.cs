@@ -18,7 +18,7 @@ public interface IRowSink
     /// </summary>
     /// <typeparam name="TRow">The row type of <paramref name="table"/>.</typeparam>
     /// <param name="table">The row's table.</param>
-    /// <param name="row">The row; not kept by the pipeline after the call.</param>
+    /// <param name="row">The row; read it during the call, do not keep it: the pipeline fills the same object again for a later event.</param>
     /// <param name="json">The pipeline's row writer, to serialize the row with when its JSON is needed.</param>
     void Write<TRow>(RowTable<TRow> table, TRow row, RowJsonWriter json)
     {

@@ -9,6 +9,11 @@ public sealed class IngestReport
     private readonly Dictionary<RejectReason, long> _rejected = [];
     private readonly Dictionary<string, long> _rows = new(StringComparer.Ordinal);
 
+    // Rows come in long runs of one table (an event's row, then the next event's): a run is counted here and added to
+    // the dictionary when the table changes or the counts are read, not looked up by name for every event.
+    private string? _runTable;
+    private long _runRows;
+
     /// <summary>The unit.</summary>
     public required IngestSource Source { get; init; }
 
@@ -36,8 +41,15 @@ public sealed class IngestReport
     /// <summary>Rejected lines by reason.</summary>
     public IReadOnlyDictionary<RejectReason, long> RejectedByReason => _rejected;
 
-    /// <summary>Rows written, by table.</summary>
-    public IReadOnlyDictionary<string, long> RowsByTable => _rows;
+    /// <summary>Rows written so far, by table.</summary>
+    public IReadOnlyDictionary<string, long> RowsByTable
+    {
+        get
+        {
+            AddRun();
+            return _rows;
+        }
+    }
 
     /// <summary>True when every line is a record or a counted rejection.</summary>
     public bool IsBalanced => Lines == Records + RejectedLines;
@@ -48,5 +60,24 @@ public sealed class IngestReport
         _rejected[reason] = _rejected.GetValueOrDefault(reason) + 1;
     }
 
-    internal void CountRows(string table, int count) => CollectionsMarshal.GetValueRefOrAddDefault(_rows, table, out _) += count;
+    /// <summary>Counts rows of a table, named by its schema's one string (a run is told by reference).</summary>
+    internal void CountRows(string table, int count)
+    {
+        if (!ReferenceEquals(table, _runTable))
+        {
+            AddRun();
+            _runTable = table;
+        }
+
+        _runRows += count;
+    }
+
+    private void AddRun()
+    {
+        if (_runTable is not null)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_rows, _runTable, out _) += _runRows;
+            _runRows = 0;
+        }
+    }
 }

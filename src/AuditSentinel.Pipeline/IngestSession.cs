@@ -23,7 +23,7 @@ public sealed class IngestSession : IDisposable
     private readonly AuditEventMapper _mapper;
     private readonly RowJsonWriter _json = new();
     private readonly List<AuditEvent> _completed = [];
-    private readonly List<AuditEventRow> _eventRows = [];
+    private readonly AuditEventRow _eventRow = new(); // filled again for each event: the sinks do not keep rows
     private readonly List<TtyInputRow> _ttyRows = [];
     private readonly List<EventKey> _cutEvents = [];
     private readonly Dictionary<string, HostAccounting> _hosts = new(StringComparer.Ordinal);
@@ -85,7 +85,11 @@ public sealed class IngestSession : IDisposable
         host.Records++;
         host.Bytes += line.Length + 1;
         _assembler.Add(record, _completed);
-        WriteCompleted();
+        // Most lines complete no event (an event is emitted once a later line shows that it ended): no call for them.
+        if (_completed.Count > 0)
+        {
+            WriteCompleted();
+        }
     }
 
     /// <summary>Pushes a line the reader had to cut: it is kept in the rejected-line sink, never half-parsed.</summary>
@@ -150,7 +154,7 @@ public sealed class IngestSession : IDisposable
 
     private void WriteCompleted()
     {
-        foreach (var completed in _completed)
+        foreach (var completed in CollectionsMarshal.AsSpan(_completed))
         {
             var host = Host(completed.Key.Node);
             host.Events++;
@@ -167,10 +171,15 @@ public sealed class IngestSession : IDisposable
             }
 
             host.SawEventAt(completed.Key.Timestamp.ToDateTimeOffset());
-            _mapper.Map(completed, _report.Source.Name, _eventRows, _ttyRows);
+            var hasEventRow = _mapper.MapInto(completed, _report.Source.Name, _eventRow, _ttyRows);
             host.TtyRecords += _ttyRows.Count;
             _report.TtyRecords += _ttyRows.Count;
-            Write(AuditTables.LinuxAuditEvents, _eventRows);
+            if (hasEventRow)
+            {
+                _rows.Write(AuditTables.LinuxAuditEvents, _eventRow, _json);
+                _report.CountRows(AuditTables.LinuxAuditEvents.Schema.Name, 1);
+            }
+
             Write(AuditTables.LinuxTtyInput, _ttyRows);
         }
 
@@ -189,7 +198,7 @@ public sealed class IngestSession : IDisposable
             _rows.Write(table, row, _json);
         }
 
-        // Counted once per event's rows, not per row: the count is a dictionary update by table name.
+        // Counted once per event's rows, not per row.
         _report.CountRows(table.Schema.Name, rows.Count);
         rows.Clear();
     }

@@ -1,9 +1,13 @@
 using System.Text;
 using AuditSentinel.Pipeline.Sinks;
+using AuditSentinel.TestSupport;
 
 namespace AuditSentinel.Pipeline.Tests;
 
-/// <summary>The sink buffers each table's file itself: rows of any size, interleaved between tables, must land whole and in order.</summary>
+/// <summary>
+/// The sink buffers each table's file itself: rows of any size, interleaved between tables, must land whole and in
+/// order, and the rows it serializes in place are the bytes the pipeline's writer gives every other sink.
+/// </summary>
 public sealed class NdjsonDirectorySinkTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "ndjson-sink-" + Guid.NewGuid().ToString("N"));
@@ -43,6 +47,28 @@ public sealed class NdjsonDirectorySinkTests : IDisposable
         foreach (var (table, text) in expected)
         {
             Assert.Equal(text.ToString(), await File.ReadAllTextAsync(Path.Combine(_directory, table + ".ndjson")));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(IngestSessionAccountingTests.RealLogs), MemberType = typeof(IngestSessionAccountingTests))]
+    public async Task Rows_serialized_into_the_files_are_the_rows_a_json_sink_gets(string fixture)
+    {
+        var path = RepoPaths.Fixture(fixture.Split('/'));
+        var json = new CollectedRows();
+        await FixtureRuns.IngestAsync(path, json);
+        await using (var sink = new NdjsonDirectorySink(_directory))
+        {
+            await FixtureRuns.IngestAsync(path, sink);
+        }
+
+        Assert.NotEmpty(json.Of("LinuxAuditEvents_CL"));
+        foreach (var table in new[] { "LinuxAuditEvents_CL", "LinuxTtyInput_CL", "LinuxAuditHealth_CL" })
+        {
+            var file = Path.Combine(_directory, table + ".ndjson");
+            var lines = File.Exists(file) ? (await File.ReadAllTextAsync(file)).Split('\n') : [string.Empty];
+            Assert.Equal(string.Empty, lines[^1]);
+            Assert.Equal(FixtureRuns.Masked(table, json.Of(table)), FixtureRuns.Masked(table, lines[..^1]));
         }
     }
 

@@ -18,27 +18,17 @@ public sealed class RowObjectSinkTests
         var json = new CollectedRows();
         var objects = new RowObjects();
 
-        await IngestAsync(path, json);
-        await IngestAsync(path, objects);
+        await FixtureRuns.IngestAsync(path, json);
+        await FixtureRuns.IngestAsync(path, objects);
 
         Assert.NotEmpty(json.Of("LinuxAuditEvents_CL"));
         Assert.Equal(json.Of("LinuxAuditEvents_CL").Count + json.Of("LinuxTtyInput_CL").Count + json.Of("LinuxAuditHealth_CL").Count, objects.Rows.Count);
         foreach (var table in new[] { "LinuxAuditEvents_CL", "LinuxTtyInput_CL", "LinuxAuditHealth_CL" })
         {
             var fromObjects = objects.Rows.Where(r => r.Table == table).Select(r => r.Json).ToList();
-            Assert.Equal(Masked(table, json.Of(table)), Masked(table, fromObjects));
+            Assert.Equal(FixtureRuns.Masked(table, json.Of(table)), FixtureRuns.Masked(table, fromObjects));
         }
     }
-
-    private static async Task IngestAsync(string path, IRowSink rows)
-    {
-        await using var input = File.OpenRead(path);
-        await LogIngestion.IngestStreamAsync(input, new IngestSource(path, SourceKind.File), new IngestOptions(), rows, new CollectedRejectedLines());
-    }
-
-    // A health row's first column, TimeGenerated, is the time it was written, so two runs differ there only.
-    private static IEnumerable<string> Masked(string table, IEnumerable<string> rows) =>
-        table == "LinuxAuditHealth_CL" ? rows.Select(r => r[r.IndexOf(',', StringComparison.Ordinal)..]) : rows;
 
     /// <summary>Keeps each row object it is given, serialized by itself; the session must never pass it JSON.</summary>
     private sealed class RowObjects : IRowSink

@@ -29,13 +29,21 @@ public class EventIdTests
         // null: a node longer than the stack buffer, hashed from a heap array.
         node ??= new string('n', 600);
         var key = new EventKey(node, new AuditTimestamp(1795333528, 773), ulong.MaxValue - 7);
-        var nodeBytes = Encoding.UTF8.GetBytes(node);
-        var input = new byte[nodeBytes.Length + 1 + 20];
-        nodeBytes.CopyTo(input, 0);
-        BinaryPrimitives.WriteInt64BigEndian(input.AsSpan(nodeBytes.Length + 1), 1795333528);
-        BinaryPrimitives.WriteInt32BigEndian(input.AsSpan(nodeBytes.Length + 9), 773);
-        BinaryPrimitives.WriteUInt64BigEndian(input.AsSpan(nodeBytes.Length + 13), ulong.MaxValue - 7);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(input))[..32], EventIds.Of(key));
+        Assert.Equal(PlatformId(key), EventIds.Of(key));
+    }
+
+    [Fact]
+    public void Runs_of_one_node_and_equal_nodes_in_other_strings_give_each_key_its_own_id()
+    {
+        // The node's bytes are kept from one event to the next while the node is the same string.
+        string[] nodes = ["vm", "vm-2", "höst-日本", string.Empty, new string('n', 600)];
+        var random = new Random(6);
+        for (var i = 0; i < 2000; i++)
+        {
+            var node = nodes[random.Next(3) == 0 ? random.Next(nodes.Length) : i / 50 % nodes.Length];
+            var key = new EventKey(random.Next(4) == 0 ? new string(node.AsSpan()) : node, new AuditTimestamp(1795333528 + i, i % 1000), (ulong)i);
+            Assert.Equal(PlatformId(key), EventIds.Of(key));
+        }
     }
 
     [Fact]
@@ -96,5 +104,17 @@ public class EventIdTests
         Assert.Equal(2, parts.Count);
         Assert.All(parts, p => Assert.Equal(wholeRow.EventId, p.EventId));
         Assert.Equal(wholeRow.RecordCount, parts.Sum(p => p.RecordCount));
+    }
+
+    // The id computed from the documented layout with the platform's SHA-256.
+    private static string PlatformId(EventKey key)
+    {
+        var nodeBytes = Encoding.UTF8.GetBytes(key.Node);
+        var input = new byte[nodeBytes.Length + 1 + 20];
+        nodeBytes.CopyTo(input, 0);
+        BinaryPrimitives.WriteInt64BigEndian(input.AsSpan(nodeBytes.Length + 1), key.Timestamp.Seconds);
+        BinaryPrimitives.WriteInt32BigEndian(input.AsSpan(nodeBytes.Length + 9), key.Timestamp.Milliseconds);
+        BinaryPrimitives.WriteUInt64BigEndian(input.AsSpan(nodeBytes.Length + 13), key.Serial);
+        return Convert.ToHexStringLower(SHA256.HashData(input))[..32];
     }
 }

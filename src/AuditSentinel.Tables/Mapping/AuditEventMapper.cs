@@ -29,10 +29,39 @@ public sealed class AuditEventMapper
     /// <param name="ttyInput">Receives one LinuxTtyInput row per TTY or USER_TTY record.</param>
     public void Map(AuditEvent auditEvent, string? sourceName, ICollection<AuditEventRow> events, ICollection<TtyInputRow> ttyInput)
     {
-        ArgumentNullException.ThrowIfNull(auditEvent);
         ArgumentNullException.ThrowIfNull(events);
+        if (MapTtyRecords(auditEvent, sourceName, ttyInput, out var eventId))
+        {
+            var row = new AuditEventRow();
+            EventRowMapper.Fill(row, auditEvent, eventId, sourceName, _options.AttackKeys);
+            events.Add(row);
+        }
+    }
+
+    /// <summary>
+    /// Maps one event as <see cref="Map"/> does, but fills <paramref name="eventRow"/> (every column of it) instead of
+    /// making a new row: for a caller that is done with the row before it maps the next event, as the ingest pipeline
+    /// is, so no row object is made per event.
+    /// </summary>
+    /// <returns>True when <paramref name="eventRow"/> holds the event's LinuxAuditEvents row; false when the event holds only TTY records and the row was left alone.</returns>
+    public bool MapInto(AuditEvent auditEvent, string? sourceName, AuditEventRow eventRow, ICollection<TtyInputRow> ttyInput)
+    {
+        ArgumentNullException.ThrowIfNull(eventRow);
+        if (!MapTtyRecords(auditEvent, sourceName, ttyInput, out var eventId))
+        {
+            return false;
+        }
+
+        EventRowMapper.Fill(eventRow, auditEvent, eventId, sourceName, _options.AttackKeys);
+        return true;
+    }
+
+    // Adds the rows of the event's TTY records; true when it has other records, which make its LinuxAuditEvents row.
+    private bool MapTtyRecords(AuditEvent auditEvent, string? sourceName, ICollection<TtyInputRow> ttyInput, out string eventId)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
         ArgumentNullException.ThrowIfNull(ttyInput);
-        var eventId = EventIds.Of(auditEvent.Key);
+        eventId = EventIds.Of(auditEvent.Key);
         var hasOthers = false;
         foreach (var record in auditEvent.RecordSpan)
         {
@@ -46,10 +75,7 @@ public sealed class AuditEventMapper
             }
         }
 
-        if (hasOthers)
-        {
-            events.Add(EventRowMapper.Map(auditEvent, eventId, sourceName, _options.AttackKeys));
-        }
+        return hasOthers;
     }
 
     // As aureport --tty does, a keystroke record's terminal is tty= of the SYSCALL record of its event.

@@ -23,17 +23,22 @@ public static class EventIds
     [ThreadStatic]
     private static IncrementalHash? t_sha256;
 
+    // The node this thread hashed last, with its UTF-8 bytes: events come in runs of one host, whose name the parser
+    // hands out as one string per run, so a reference compare replaces encoding the name again for every event.
+    [ThreadStatic]
+    private static LastNode? t_lastNode;
+
     private static readonly uint[] HexPairs = BuildHexPairs();
 
     /// <summary>The id of the event with this key.</summary>
     public static string Of(EventKey key)
     {
-        // Room for the node's longest UTF-8 form, so it is encoded in one pass without counting its bytes first; on the
-        // stack for any host name DNS allows (253 chars).
-        var room = Encoding.UTF8.GetMaxByteCount(key.Node.Length) + 1 + NumberBytes;
-        Span<byte> input = room <= MaxStackInput ? stackalloc byte[room] : new byte[room];
-        var nodeLength = Encoding.UTF8.GetBytes(key.Node, input);
-        input = input[..(nodeLength + 1 + NumberBytes)];
+        var node = t_lastNode is { } last && ReferenceEquals(last.Text, key.Node) ? last : t_lastNode = new LastNode(key.Node);
+        var nodeLength = node.Utf8.Length;
+        var length = nodeLength + 1 + NumberBytes;
+        // On the stack for any host name DNS allows (253 chars).
+        Span<byte> input = length <= MaxStackInput ? stackalloc byte[length] : new byte[length];
+        node.Utf8.CopyTo(input);
         input[nodeLength] = 0;
         var numbers = input[(nodeLength + 1)..];
         BinaryPrimitives.WriteInt64BigEndian(numbers, key.Timestamp.Seconds);
@@ -69,6 +74,13 @@ public static class EventIds
                 pairs[i] = table[bytes[i]];
             }
         });
+
+    private sealed class LastNode(string text)
+    {
+        internal string Text { get; } = text;
+
+        internal byte[] Utf8 { get; } = Encoding.UTF8.GetBytes(text);
+    }
 
     // The two lower-case hex digits of each byte value as the two chars lie in memory.
     private static uint[] BuildHexPairs()

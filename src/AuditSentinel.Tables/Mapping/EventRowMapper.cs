@@ -15,8 +15,11 @@ internal static class EventRowMapper
     [ThreadStatic]
     private static List<string>? t_techniques;
 
-    /// <summary>The row of the event's records other than TTY and USER_TTY; the event must have at least one.</summary>
-    internal static AuditEventRow Map(AuditEvent auditEvent, string eventId, string? sourceName, AttackKeyMap attackKeys)
+    /// <summary>
+    /// Fills <paramref name="row"/> (every column, so a row filled before holds nothing of its earlier event) from the
+    /// event's records other than TTY and USER_TTY; the event must have at least one.
+    /// </summary>
+    internal static void Fill(AuditEventRow row, AuditEvent auditEvent, string eventId, string? sourceName, AttackKeyMap attackKeys)
     {
         using var fields = EventFields.RentEvent(auditEvent.RecordSpan);
         var records = fields.Records;
@@ -30,34 +33,29 @@ internal static class EventRowMapper
         var result = EventClassifier.Result(decidedBy, syscallRecord, records);
         eventClass = EventClassifier.WithOutcome(eventClass, result);
         TakeOutcome(fields, decidedBy, syscallRecord);
-        var time = auditEvent.Key.Timestamp.ToDateTimeOffset();
-        var row = new AuditEventRow
-        {
-            EventTime = time,
-            Computer = NullIfEmpty(auditEvent.Key.Node),
-            Serial = (long)auditEvent.Key.Serial,
-            EventId = eventId,
-            RecordType = primary.TypeName,
-            RecordTypes = RecordTypeLists.Of(records),
-            RecordCount = records.Length,
-            Category = eventClass.Category,
-            Action = eventClass.Action,
-            Result = result,
-            Syscall = syscall,
-            Arch = syscallRecord is null ? null : Interpreted.Arch(fields, syscallRecord, rawArch),
-            Keys = keys,
-            Key = keys?[0],
-            Techniques = Techniques(attackKeys, keys),
-            Partial = auditEvent.IsPartial,
-            PartialReason = PartialReasons.Code(auditEvent.Partial),
-            SourceName = sourceName,
-            ParserVersion = ParserVersion.Current,
-        };
+        row.EventTime = auditEvent.Key.Timestamp.ToDateTimeOffset();
+        row.Computer = NullIfEmpty(auditEvent.Key.Node);
+        row.Serial = (long)auditEvent.Key.Serial;
+        row.EventId = eventId;
+        row.RecordType = primary.TypeName;
+        row.RecordTypes = RecordTypeLists.Of(records);
+        row.RecordCount = records.Length;
+        row.Category = eventClass.Category;
+        row.Action = eventClass.Action;
+        row.Result = result;
+        row.Syscall = syscall;
+        row.Arch = syscallRecord is null ? null : Interpreted.Arch(fields, syscallRecord, rawArch);
+        row.Keys = keys;
+        row.Key = keys?[0];
+        row.Techniques = Techniques(attackKeys, keys);
+        row.Partial = auditEvent.IsPartial;
+        row.PartialReason = PartialReasons.Code(auditEvent.Partial);
+        row.SourceName = sourceName;
+        row.ParserVersion = ParserVersion.Current;
         MapProcess(fields, row);
         MapUserSpace(fields, row);
         MapObjects(fields, row);
         row.Fields = fields.Remaining();
-        return row;
     }
 
     // The Result column holds what success= and res= said.
@@ -76,11 +74,7 @@ internal static class EventRowMapper
 
     private static void MapProcess(EventFields fields, AuditEventRow row)
     {
-        if (fields.TryTake(MappedName.Exit, out var exit))
-        {
-            row.Exit = FieldNumbers.Number(exit);
-        }
-
+        row.Exit = fields.TryTake(MappedName.Exit, out var exit) ? FieldNumbers.Number(exit) : null;
         row.Pid = Int32(fields, MappedName.Pid);
         row.Ppid = Int32(fields, MappedName.Ppid);
         (row.Auid, row.AuditUser) = IdAndName(fields, MappedName.Auid, MappedName.EnrichedAuid);
@@ -97,10 +91,7 @@ internal static class EventRowMapper
         (row.Argv, row.CommandLine) = Interpreted.Execve(fields);
         // USER_CMD (sudo) logs the command it runs as cmd=.
         row.CommandLine ??= fields.Text(MappedName.Cmd);
-        if (Find(fields.Records, RecordType.ProcTitle) is { } proctitle)
-        {
-            row.ProcTitle = Interpreted.ProcTitle(fields, proctitle);
-        }
+        row.ProcTitle = Find(fields.Records, RecordType.ProcTitle) is { } proctitle ? Interpreted.ProcTitle(fields, proctitle) : null;
     }
 
     private static void MapUserSpace(EventFields fields, AuditEventRow row)
@@ -138,10 +129,7 @@ internal static class EventRowMapper
 
         row.Paths = paths;
         row.FilePath = paths is null ? null : ObjectPath(paths);
-        if (Find(fields.Records, RecordType.SockAddr) is { } sockaddr)
-        {
-            (row.SocketFamily, row.RemoteAddress, row.RemotePort) = Interpreted.Socket(fields, sockaddr);
-        }
+        (row.SocketFamily, row.RemoteAddress, row.RemotePort) = Find(fields.Records, RecordType.SockAddr) is { } sockaddr ? Interpreted.Socket(fields, sockaddr) : default;
     }
 
     // The rule key that made the kernel record the event is on SYSCALL; a CONFIG_CHANGE's key= names the rule being

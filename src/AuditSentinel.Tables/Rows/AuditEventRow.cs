@@ -1,6 +1,9 @@
 namespace AuditSentinel.Tables.Rows;
 
-/// <summary>A row of LinuxAuditEvents_CL: one assembled audit event.</summary>
+/// <summary>
+/// A row of LinuxAuditEvents_CL: one assembled audit event. The mapper fills every property; the ingest pipeline fills
+/// one row again for each event (see <see cref="Mapping.AuditEventMapper.MapInto"/>).
+/// </summary>
 public sealed class AuditEventRow
 {
     /// <summary>The audit timestamp.</summary>
@@ -13,25 +16,25 @@ public sealed class AuditEventRow
     public long Serial { get; set; }
 
     /// <summary>The stable event id (see EventIds).</summary>
-    public required string EventId { get; set; }
+    public string EventId { get; set; } = string.Empty;
 
     /// <summary>The primary record's type name.</summary>
-    public required string RecordType { get; set; }
+    public string RecordType { get; set; } = string.Empty;
 
     /// <summary>The type names of the event's records, in order.</summary>
-    public required IReadOnlyList<string> RecordTypes { get; set; }
+    public IReadOnlyList<string> RecordTypes { get; set; } = [];
 
     /// <summary>The number of records in the row.</summary>
     public int RecordCount { get; set; }
 
     /// <summary>The normalized category.</summary>
-    public required string Category { get; set; }
+    public string Category { get; set; } = string.Empty;
 
     /// <summary>The normalized action.</summary>
-    public required string Action { get; set; }
+    public string Action { get; set; } = string.Empty;
 
     /// <summary>success, failure or unknown.</summary>
-    public required string Result { get; set; }
+    public string Result { get; set; } = string.Empty;
 
     /// <summary>The syscall name (or number when no name is known).</summary>
     public string? Syscall { get; set; }
@@ -145,5 +148,5 @@ public sealed class AuditEventRow
     public string? SourceName { get; set; }
 
     /// <summary>The parser version.</summary>
-    public required string ParserVersion { get; set; }
+    public string ParserVersion { get; set; } = string.Empty;
 }

@@ -1,3 +1,4 @@
+using System.Numerics;
 using AuditSentinel.Tables.Schema;
 
 namespace AuditSentinel.Tables.Rows;
@@ -16,14 +17,15 @@ internal sealed class StringColumn<TRow>(Column column, Func<TRow, string?> valu
     }
 }
 
-/// <summary>An <c>int</c> or <c>long</c> column (JSON numbers alike).</summary>
-internal sealed class NumberColumn<TRow>(Column column, Func<TRow, long?> value) : RowColumn<TRow>(column)
+/// <summary>An <c>int</c> or <c>long</c> column (JSON numbers alike), read as its own type: no conversion call per value.</summary>
+internal sealed class NumberColumn<TRow, TNumber>(Column column, Func<TRow, TNumber?> value) : RowColumn<TRow>(column)
+    where TNumber : struct, IBinaryInteger<TNumber>
 {
     public override void Write(RowJsonBuffer json, TRow row)
     {
         if (value(row) is { } number)
         {
-            json.WriteNumber(EncodedName, number);
+            json.WriteNumber(EncodedName, long.CreateTruncating(number));
         }
     }
 }

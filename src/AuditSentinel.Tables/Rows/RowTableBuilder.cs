@@ -16,11 +16,11 @@ public sealed class RowTableBuilder<TRow>(string baseName)
 
     /// <summary>An <c>int</c> column; null is left out.</summary>
     public RowTableBuilder<TRow> Int(string name, string description, Func<TRow, int?> value) =>
-        Add(new NumberColumn<TRow>(new Column(name, ColumnType.Int, description), row => value(row)));
+        Add(new NumberColumn<TRow, int>(new Column(name, ColumnType.Int, description), value));
 
     /// <summary>A <c>long</c> column; null is left out.</summary>
     public RowTableBuilder<TRow> Long(string name, string description, Func<TRow, long?> value) =>
-        Add(new NumberColumn<TRow>(new Column(name, ColumnType.Long, description), value));
+        Add(new NumberColumn<TRow, long>(new Column(name, ColumnType.Long, description), value));
 
     /// <summary>A <c>boolean</c> column; null is left out.</summary>
     public RowTableBuilder<TRow> Boolean(string name, string description, Func<TRow, bool?> value) =>
