@@ -7,12 +7,17 @@ namespace AuditSentinel.Tables.Mapping;
 /// few layouts (each record type and rule writes its names in one order), so nearly every record finds its layout
 /// computed already, at the cost of a hash and a compare of its keys instead of a lookup per field. Two layouts per
 /// bucket, the newest first, so two frequent layouts that share a bucket (SYSCALL and PATH did in the generated corpus)
-/// do not push each other out.
+/// do not push each other out. Only layouts of up to <see cref="MostFieldsKept"/> fields are kept, so the table holds a
+/// bounded amount whatever the input.
 /// </summary>
 internal static class FieldLayouts
 {
     private const int BucketBits = 8;
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
+
+    // A layout costs 12 to 28 bytes per field: kept, the layouts of crafted lines of a megabyte each would pin gigabytes.
+    // Real records have a few dozen fields; a longer one (an EXECVE of many arguments) seldom repeats its layout anyway.
+    private const int MostFieldsKept = 128;
 
     [ThreadStatic]
     private static FieldLayout?[]? t_slots;
@@ -20,6 +25,11 @@ internal static class FieldLayouts
     /// <summary>The layout of <paramref name="record"/>'s field names.</summary>
     internal static FieldLayout Of(AuditRecord record)
     {
+        if (record.NameKeys.Length > MostFieldsKept)
+        {
+            return FieldLayout.Of(record);
+        }
+
         var slots = t_slots ??= new FieldLayout?[2 << BucketBits];
         var bucket = (int)(ByteHash.Of(record.NameKeys) * Golden >> ((sizeof(ulong) * 8) - BucketBits)) * 2;
         var first = slots[bucket];
