@@ -1,5 +1,3 @@
-using AuditSentinel.Tables.Rows;
-
 namespace AuditSentinel.Pipeline.Sinks;
 
 /// <summary>Writes each table's rows to <c>&lt;Table&gt;.ndjson</c> in a folder: one JSON object per line, exactly the rows an upload would send.</summary>
@@ -21,16 +19,16 @@ public sealed class NdjsonDirectorySink : IRowSink, IAsyncDisposable
     public IEnumerable<string> Files => _files.Keys.Select(PathOf);
 
     /// <inheritdoc />
-    public void Write(string table, ReadOnlySpan<byte> rowJson) => FileOf(table).AppendLine(rowJson);
-
-    /// <summary>
-    /// Serializes <paramref name="row"/> straight into its table's file buffer, so its JSON is written once and not
-    /// copied; <paramref name="json"/>, the pipeline's writer, is not needed.
-    /// </summary>
-    public void Write<TRow>(RowTable<TRow> table, TRow row, RowJsonWriter json)
+    public void Write(string table, ReadOnlySpan<byte> rowJson)
     {
-        ArgumentNullException.ThrowIfNull(table);
-        FileOf(table.Schema.Name).Append(table, row);
+        // Rows come in runs of one table, named by its schema's one string: a reference compare saves hashing it per row.
+        if (!ReferenceEquals(table, _lastTable))
+        {
+            _lastFile = FileOf(table);
+            _lastTable = table;
+        }
+
+        _lastFile!.AppendLine(rowJson);
     }
 
     /// <inheritdoc />
@@ -62,20 +60,12 @@ public sealed class NdjsonDirectorySink : IRowSink, IAsyncDisposable
 
     private NdjsonFile FileOf(string table)
     {
-        // Rows come in runs of one table, named by its schema's one string: a reference compare saves hashing it per row.
-        if (ReferenceEquals(table, _lastTable))
-        {
-            return _lastFile!;
-        }
-
         if (!_files.TryGetValue(table, out var file))
         {
             file = new NdjsonFile(PathOf(table));
             _files.Add(table, file);
         }
 
-        _lastTable = table;
-        _lastFile = file;
         return file;
     }
 

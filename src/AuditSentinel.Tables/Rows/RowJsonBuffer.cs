@@ -29,18 +29,12 @@ internal sealed class RowJsonBuffer : IDisposable
     private static readonly SearchValues<char> PlainChars = SearchValues.Create(PlainAscii());
 
     private readonly UtcTimestampText _timestamps = new();
-    private byte[] _buffer;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
     private int _length;
     private bool _needsComma;
 
-    /// <summary>Rents a buffer of at least <paramref name="capacity"/> bytes; it grows as needed.</summary>
-    internal RowJsonBuffer(int capacity = 16 * 1024) => _buffer = ArrayPool<byte>.Shared.Rent(capacity);
-
     /// <summary>What was written since <see cref="Clear"/>.</summary>
     internal ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
-
-    /// <summary>What was written since <see cref="Clear"/>, for an asynchronous write; valid until the next write.</summary>
-    internal ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _length);
 
     /// <summary>Starts over with an empty buffer.</summary>
     internal void Clear()
@@ -155,13 +149,6 @@ internal sealed class RowJsonBuffer : IDisposable
 
     internal void WriteBooleanValue(bool value) => WriteRawValue(value ? "true"u8 : "false"u8);
 
-    /// <summary>Ends an NDJSON line: a newline, after which the next value starts a new line without a comma.</summary>
-    internal void WriteLineEnd()
-    {
-        Reserve(1)[0] = (byte)'\n';
-        _length++;
-        _needsComma = false;
-    }
 
     /// <summary>The JSON prefix <c>,"Name":"</c> of a column whose name needs no escaping (a schema column name).</summary>
     internal static ColumnPrefix EncodeName(string name)
