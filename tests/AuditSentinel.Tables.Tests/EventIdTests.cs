@@ -47,6 +47,33 @@ public class EventIdTests
     }
 
     [Fact]
+    public void Nodes_that_alternate_event_by_event_allocate_nothing_beyond_each_id()
+    {
+        // A collector's log interleaves hosts; keeping the last node's bytes must not cost an allocation per change.
+        string[] alternating = ["vm-1", "vm-2"];
+        var time = new AuditTimestamp(1795333528, 773);
+        for (var i = 0; i < 100; i++)
+        {
+            EventIds.Of(new EventKey(alternating[i % 2], time, (ulong)i));
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            EventIds.Of(new EventKey(alternating[i % 2], time, (ulong)i));
+        }
+
+        var alternatingBytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            EventIds.Of(new EventKey(alternating[0], time, (ulong)i));
+        }
+
+        Assert.Equal(GC.GetAllocatedBytesForCurrentThread() - before, alternatingBytes);
+    }
+
+    [Fact]
     public void Libcrypto_and_the_platform_api_give_the_platform_sha256_for_every_length_up_to_five_blocks()
     {
         var random = new Random(6);

@@ -33,12 +33,12 @@ public static class EventIds
     /// <summary>The id of the event with this key.</summary>
     public static string Of(EventKey key)
     {
-        var node = t_lastNode is { } last && ReferenceEquals(last.Text, key.Node) ? last : t_lastNode = new LastNode(key.Node);
-        var nodeLength = node.Utf8.Length;
-        var length = nodeLength + 1 + NumberBytes;
+        var lastNode = t_lastNode ??= new LastNode();
+        var room = (lastNode.Holds(key.Node) ? lastNode.Length : Encoding.UTF8.GetMaxByteCount(key.Node.Length)) + 1 + NumberBytes;
         // On the stack for any host name DNS allows (253 chars).
-        Span<byte> input = length <= MaxStackInput ? stackalloc byte[length] : new byte[length];
-        node.Utf8.CopyTo(input);
+        Span<byte> input = room <= MaxStackInput ? stackalloc byte[room] : new byte[room];
+        var nodeLength = lastNode.Encode(key.Node, input);
+        input = input[..(nodeLength + 1 + NumberBytes)];
         input[nodeLength] = 0;
         var numbers = input[(nodeLength + 1)..];
         BinaryPrimitives.WriteInt64BigEndian(numbers, key.Timestamp.Seconds);
@@ -75,11 +75,38 @@ public static class EventIds
             }
         });
 
-    private sealed class LastNode(string text)
+    // One per thread, its buffer reused: hosts that alternate event by event (a collector's interleaved log) cost an
+    // encoding each, as without the cache, and no allocation.
+    private sealed class LastNode
     {
-        internal string Text { get; } = text;
+        // Any host name DNS allows, in UTF-8; a longer node is encoded every time.
+        private const int Capacity = 256;
 
-        internal byte[] Utf8 { get; } = Encoding.UTF8.GetBytes(text);
+        private readonly byte[] _utf8 = new byte[Capacity];
+        private string? _text;
+
+        internal int Length { get; private set; }
+
+        internal bool Holds(string node) => ReferenceEquals(node, _text);
+
+        // Writes node's UTF-8 bytes to destination (room for its longest encoding unless held) and returns their length.
+        internal int Encode(string node, Span<byte> destination)
+        {
+            if (Holds(node))
+            {
+                _utf8.AsSpan(0, Length).CopyTo(destination);
+                return Length;
+            }
+
+            var length = Encoding.UTF8.GetBytes(node, destination);
+            if (length <= Capacity)
+            {
+                destination[..length].CopyTo(_utf8);
+                (_text, Length) = (node, length);
+            }
+
+            return length;
+        }
     }
 
     // The two lower-case hex digits of each byte value as the two chars lie in memory.
