@@ -6,7 +6,8 @@ namespace AuditSentinel.Parsing.Events;
 /// Groups records into events by (node, timestamp, serial), as auparse does: an event ends with a record type that
 /// ends events (EOE, PROCTITLE, single-record types), when a record starting another event at least the end-of-event timeout later
 /// arrives, or at the end of the input. Interleaved and out-of-order records are fine; memory is bounded by
-/// <see cref="EventAssemblerOptions.MaxOpenEvents"/>, and nothing is dropped: an evicted event is emitted as partial.
+/// <see cref="EventAssemblerOptions.MaxOpenEvents"/> and <see cref="EventAssemblerOptions.MaxOpenBytes"/>, and nothing is
+/// dropped: an evicted event is emitted as partial.
 /// An event holding only records that follow a syscall record began before the input did and is partial too
 /// (<see cref="PartialReason.MissingStart"/>).
 /// </summary>
@@ -18,15 +19,16 @@ public sealed class EventAssembler
     private readonly HashSet<EventKey> _recentlyEmitted = [];
     private readonly Queue<EventKey> _recentOrder = new();
     private long _oldestOpenSeconds = long.MaxValue;
+    private long _openBytes;
     private OpenEvent? _lastJoined;
 
     /// <summary>Creates an assembler.</summary>
     public EventAssembler(EventAssemblerOptions? options = null)
     {
         _options = options ?? new EventAssemblerOptions();
-        if (_options.EndOfEventTimeoutSeconds < 0 || _options.MaxOpenEvents < 1 || _options.RecentlyEmittedMemory < 0)
+        if (_options.EndOfEventTimeoutSeconds < 0 || _options.MaxOpenEvents < 1 || _options.MaxOpenBytes < 1 || _options.RecentlyEmittedMemory < 0)
         {
-            throw new ArgumentException("The end-of-event timeout and the memory must not be negative, and at least one event must be allowed open.", nameof(options));
+            throw new ArgumentException("The end-of-event timeout and the memory must not be negative, and at least one event and one byte must be allowed open.", nameof(options));
         }
     }
 
@@ -57,11 +59,19 @@ public sealed class EventAssembler
             }
         }
 
-        node.Records.Add(record);
+        node.Add(record);
+        _openBytes += record.RetainedBytes;
         _lastJoined = node;
         if (RecordType.EndsEvent(record.TypeNumber))
         {
             Emit(node, PartialReason.None, completed);
+        }
+
+        // Crafted long records: the oldest events go, this one too when it alone is over (its later records then
+        // form a LateRecord event), so memory stays bounded and nothing is dropped.
+        while (_openBytes > _options.MaxOpenBytes && _byArrival.First is { } oldest)
+        {
+            Emit(oldest, PartialReason.Evicted, completed);
         }
     }
 
@@ -123,6 +133,7 @@ public sealed class EventAssembler
                 : PartialReason.None;
         }
 
+        _openBytes -= open.Bytes;
         var records = open.Close();
         _byArrival.Remove(open);
         completed.Add(new AuditEvent(key, records, reason));

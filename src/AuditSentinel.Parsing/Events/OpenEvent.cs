@@ -18,6 +18,9 @@ internal sealed class OpenEvent
 
     public List<AuditRecord> Records { get; } = new(8);
 
+    /// <summary>What the records hold in memory (<see cref="AuditRecord.RetainedBytes"/>).</summary>
+    public long Bytes { get; private set; }
+
     public OpenEvent? Previous { get; set; }
 
     public OpenEvent? Next { get; set; }
@@ -28,6 +31,13 @@ internal sealed class OpenEvent
         Late = late;
         IsOpen = true;
         Records.Clear();
+        Bytes = 0;
+    }
+
+    public void Add(AuditRecord record)
+    {
+        Records.Add(record);
+        Bytes += record.RetainedBytes;
     }
 
     /// <summary>Hands the records over in an array of their own and marks the event closed for reuse.</summary>

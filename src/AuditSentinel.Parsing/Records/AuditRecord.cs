@@ -141,6 +141,9 @@ public sealed class AuditRecord
         return -1;
     }
 
+    /// <summary>The bytes this record holds while it is kept: its line, its tokens and its name keys.</summary>
+    internal int RetainedBytes => _lineLength + (FieldCount * (Unsafe.SizeOf<FieldToken>() + sizeof(ulong)));
+
     /// <summary>The field tokens, in line order, for a caller that reads every field's name in one pass.</summary>
     internal ReadOnlySpan<FieldToken> Tokens
     {

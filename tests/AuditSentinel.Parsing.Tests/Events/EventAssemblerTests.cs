@@ -116,6 +116,58 @@ public class EventAssemblerTests
     }
 
     [Fact]
+    public void Long_records_over_the_open_byte_budget_evict_the_oldest_events_and_lose_no_record()
+    {
+        // Crafted records of thousands of fields, each event open until the end: the budget, not the count, bounds them.
+        var fields = string.Concat(Enumerable.Repeat(" pid=1", 5000));
+        var lines = Enumerable.Range(1, 40).Select(serial => $"type=SYSCALL msg=audit(100.000:{serial}):{fields}").ToList();
+        var recordBytes = Record(lines[^1]).RetainedBytes; // the longest serial
+        var assembler = new EventAssembler(new EventAssemblerOptions { MaxOpenBytes = 3L * recordBytes });
+        var events = new List<AuditEvent>();
+        foreach (var line in lines)
+        {
+            assembler.Add(Record(line), events);
+            Assert.InRange(assembler.OpenEvents, 1, 3);
+        }
+
+        assembler.Flush(events);
+        Assert.Equal(Enumerable.Range(1, 40).Select(serial => (ulong)serial), events.Select(e => e.Key.Serial));
+        Assert.All(events.Take(37), e => Assert.Equal(PartialReason.Evicted, e.Partial));
+        Assert.All(events.Skip(37), e => Assert.Equal(PartialReason.None, e.Partial));
+        Assert.All(events, e => Assert.Equal(5000, Assert.Single(e.Records).FieldCount));
+    }
+
+    [Fact]
+    public void An_event_alone_over_the_byte_budget_is_emitted_and_its_later_records_are_flagged_late()
+    {
+        var fields = string.Concat(Enumerable.Repeat(" a=1", 2000));
+        var events = Assemble(
+        [
+            $"type=SYSCALL msg=audit(100.000:1):{fields}",
+            "type=CWD msg=audit(100.000:1): cwd=\"/\"",
+        ],
+        new EventAssemblerOptions { MaxOpenBytes = 1024 });
+        Assert.Equal([(1UL, PartialReason.Evicted, 1), (1UL, PartialReason.LateRecord, 1)], events.Select(e => (e.Key.Serial, e.Partial, e.Records.Count)));
+    }
+
+    [Fact]
+    public void Real_logs_stay_far_below_the_default_byte_budget()
+    {
+        // The default must never cut a real event: every event of the recorded intrusion assembles whole under it.
+        var lines = File.ReadLines(RepoPaths.SshIntrusionLog).ToList();
+        var bounded = Assemble(lines);
+        var unbounded = Assemble(lines, new EventAssemblerOptions { MaxOpenBytes = long.MaxValue });
+        Assert.DoesNotContain(bounded, e => e.Partial == PartialReason.Evicted);
+        Assert.Equal(unbounded.Select(e => (e.Key, e.Records.Count, e.Partial)), bounded.Select(e => (e.Key, e.Records.Count, e.Partial)));
+    }
+
+    [Fact]
+    public void A_byte_budget_below_one_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => new EventAssembler(new EventAssemblerOptions { MaxOpenBytes = 0 }));
+    }
+
+    [Fact]
     public void Flushing_a_unit_whose_input_continues_marks_open_events_partial()
     {
         var events = Assemble(["type=SYSCALL msg=audit(100.000:1): syscall=59"], inputContinues: true);
