@@ -59,8 +59,7 @@ public sealed class EventAssembler
             }
         }
 
-        node.Add(record);
-        _openBytes += record.RetainedBytes;
+        _openBytes += node.Add(record);
         _lastJoined = node;
         if (RecordType.EndsEvent(record.TypeNumber))
         {

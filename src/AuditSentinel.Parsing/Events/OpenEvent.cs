@@ -34,10 +34,13 @@ internal sealed class OpenEvent
         Bytes = 0;
     }
 
-    public void Add(AuditRecord record)
+    /// <summary>Adds a record and returns what it holds in memory.</summary>
+    public int Add(AuditRecord record)
     {
+        var bytes = record.RetainedBytes;
         Records.Add(record);
-        Bytes += record.RetainedBytes;
+        Bytes += bytes;
+        return bytes;
     }
 
     /// <summary>Hands the records over in an array of their own and marks the event closed for reuse.</summary>

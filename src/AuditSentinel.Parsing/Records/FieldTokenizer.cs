@@ -241,6 +241,8 @@ internal ref struct FieldTokenizer
             }
             else
             {
+                // The refill written out as above: as one inlined helper taking both by reference the loop cost more
+                // (ScanSimpleFields 39.5M -> 40.6M instructions, corpus-5MB).
                 while (pending == 0)
                 {
                     wordStart += DelimiterBits.BytesPerWord;
