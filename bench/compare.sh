@@ -3,7 +3,8 @@
 # tool the median of RUNS runs: wall seconds, throughput, the ratio to `ausearch --format csv`, CPU seconds (user +
 # sys, the fairer figure on a shared machine), the CPU-time ratio, and peak RSS (GNU time).
 #   bench/compare.sh [SIZE] [FILE]      SIZE defaults to 200MB; FILE is generated from the embedded sample if absent.
-#   RUNS=3 (default) runs each tool that many times, interleaved; OURS_ONLY=1 skips ausearch (the 1 GB memory run).
+#   RUNS=3 (default) runs each tool that many times, interleaved, each round starting one tool later than the last;
+#   OURS_ONLY=1 skips ausearch (the 1 GB memory run).
 #   BASELINE="/path/to/audit-sentinel ..." adds each listed build's `parse --out` (e.g. an earlier revision, published
 #   as below) to the same interleaved runs, so before/after ratios come from one run; each is named by its folder.
 #   BUILD=aot (default) measures the NativeAOT binary (the native link needs a C toolchain: gcc and libc6-dev are
@@ -65,8 +66,13 @@ for baseline in ${BASELINE:-}; do
 done
 
 declare -A samples
+# Each round starts one tool later than the round before: a run measured right after the summary parse (which writes
+# no output) came out about 1.1x faster in whichever order two builds were listed (docs/performance.md), so a fixed
+# order favours one position. With RUNS a multiple of the number of tools, every tool runs in every position alike.
+count=${#names[@]}
 for ((run = 1; run <= runs; run++)); do
-  for i in "${!names[@]}"; do
+  for ((step = 0; step < count; step++)); do
+    i=$(( (step + run - 1) % count ))
     # shellcheck disable=SC2086
     samples[$i]+="$(measure ${commands[$i]})"$'\n'
   done
