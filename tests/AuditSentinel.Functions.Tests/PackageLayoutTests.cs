@@ -49,6 +49,7 @@ public sealed partial class PackageLayoutTests(AzuriteFixture fixture)
         var runtime = Json(Path.Combine(output, "AuditSentinel.Functions.runtimeconfig.json")).GetProperty("runtimeOptions").GetProperty("configProperties");
         Assert.False(runtime.GetProperty("System.Runtime.TieredPGO").GetBoolean());
         Assert.Equal("0", runtime.GetProperty("System.Runtime.TieredCompilation.CallCountingDelayMs").ToString());
+        Assert.Equal(7, runtime.GetProperty("System.GC.ConserveMemory").GetInt32());
     }
 
     [Fact]
