@@ -94,10 +94,10 @@ public class RowJsonBufferTests
                     w.WriteEndObject();
                     w.WriteStartArray();
                     w.WriteEndArray();
-                    w.WriteBooleanValue(flag);
                     w.WriteNullValue();
                     w.WriteEndArray();
                     w.WriteString("v", value);
+                    w.WriteBoolean("f", flag);
                     w.WriteEndObject();
                 },
                 b =>
@@ -118,11 +118,11 @@ public class RowJsonBufferTests
                     b.WriteEndObject();
                     b.WriteStartArray();
                     b.WriteEndArray();
-                    b.WriteBooleanValue(flag);
                     b.WriteStringValue((string?)null);
                     b.WriteEndArray();
                     b.WriteEncodedPropertyName(RowJsonBuffer.EncodeName("v"));
                     b.WriteStringValue(value);
+                    b.WriteBoolean(RowJsonBuffer.EncodeName("f"), flag);
                     b.WriteEndObject();
                 },
                 json);

@@ -65,7 +65,6 @@ internal sealed class RowJsonBuffer : IDisposable
     }
 
     /// <summary>Writes a string column: its name (see <see cref="EncodeName"/>) and the value, escaped as needed.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void WriteString(ColumnPrefix encodedName, string value)
     {
         var text = value.AsSpan();
@@ -83,13 +82,23 @@ internal sealed class RowJsonBuffer : IDisposable
     }
 
     /// <summary>Writes a number column: its name (see <see cref="EncodeName"/>) and the value.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void WriteNumber(ColumnPrefix encodedName, long value)
     {
         var destination = Reserve(ColumnPrefix.Window + MaxNumberLength);
         var name = encodedName.CopyTo(destination, _needsComma, quote: false);
         var written = FormatNumber(value, destination[name..]);
         _length += name + written;
+        _needsComma = true;
+    }
+
+    /// <summary>Writes a boolean column: its name (see <see cref="EncodeName"/>) and the value.</summary>
+    internal void WriteBoolean(ColumnPrefix encodedName, bool value)
+    {
+        var literal = value ? "true"u8 : "false"u8;
+        var destination = Reserve(ColumnPrefix.Window + literal.Length);
+        var name = encodedName.CopyTo(destination, _needsComma, quote: false);
+        ShortCopy.Copy(literal, destination[name..]);
+        _length += name + literal.Length;
         _needsComma = true;
     }
 
@@ -146,9 +155,6 @@ internal sealed class RowJsonBuffer : IDisposable
         _length += at + written;
         _needsComma = true;
     }
-
-    internal void WriteBooleanValue(bool value) => WriteRawValue(value ? "true"u8 : "false"u8);
-
 
     /// <summary>The JSON prefix <c>,"Name":"</c> of a column whose name needs no escaping (a schema column name).</summary>
     internal static ColumnPrefix EncodeName(string name)
