@@ -100,7 +100,8 @@ internal sealed class FieldMapBuilder
 
         // Names and values are copied from the line followed by OverCopy bytes of room, so a short one is one or two
         // whole vectors wherever it stands.
-        AddCopiedFields(record, skipped, distinct, Padded(line), copyRoom);
+        Pad(line);
+        AddCopiedFields(record, skipped, distinct, copyRoom);
     }
 
     // The fields of a record, where room for all of them is reserved: a name and its value copied as they are from the
@@ -109,13 +110,12 @@ internal sealed class FieldMapBuilder
     // map's length, count and filter of words are in locals, stored for the rare calls that read or change them. A
     // property with a byte to escape is written again by the general path, as are a hex value and a synthetic name
     // (not in the line).
-    private void AddCopiedFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct, ReadOnlySpan<byte> padded, int copyRoom)
+    // The buffers are held as arrays, not spans: a span takes two registers, and the loop has more state than registers.
+    private void AddCopiedFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct, int copyRoom)
     {
         var tokens = record.Tokens;
         var keys = record.NameKeys;
-        var json = _json.AsSpan();
-        var entries = _entries.AsSpan(_entryStart);
-        var keyWords = _keyWords.AsSpan();
+        var (json, padded, entries, keyWords, entryStart) = (_json, _padded, _entries, _keyWords, _entryStart);
         var (length, count, wordBits) = (_length, _count, _wordBits);
         for (var w = 0; w * 64 < tokens.Length; w++)
         {
@@ -135,9 +135,7 @@ internal sealed class FieldMapBuilder
                     (_length, _count, _wordBits) = (length, count, wordBits);
                     AddProperty(record, token, distinct, copyRoom);
                     (length, count, wordBits) = (_length, _count, _wordBits);
-                    json = _json.AsSpan();
-                    entries = _entries.AsSpan(_entryStart);
-                    keyWords = _keyWords.AsSpan();
+                    (json, entries, keyWords, entryStart) = (_json, _entries, _keyWords, _entryStart);
                     continue;
                 }
 
@@ -156,7 +154,7 @@ internal sealed class FieldMapBuilder
 
                 keyWords[count] = word;
                 wordBits |= WordBit(word);
-                entries[count++] = entry;
+                entries[entryStart + count++] = entry;
                 length = end;
             }
         }
@@ -277,45 +275,46 @@ internal sealed class FieldMapBuilder
     // Writes ,"name":"value" at length (the name at nameAt: no comma before the first property) with the name and value
     // copied from the padded line; false when either needs escaping (the caller then writes the property again).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool CopyProperty(ReadOnlySpan<byte> padded, in FieldToken token, Span<byte> json, int length, int nameAt)
+    private static bool CopyProperty(byte[] padded, in FieldToken token, byte[] json, int length, int nameAt)
     {
         json[length] = (byte)',';
         json[nameAt - 1] = (byte)'"';
-        var escapedInName = CopyText(padded, token.NameStart, token.NameLength, json[nameAt..]);
+        var escapedInName = CopyText(padded, token.NameStart, token.NameLength, json, nameAt);
         var valueAt = nameAt + token.NameLength + 3;
 
         // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
-        BinaryPrimitives.WriteUInt32LittleEndian(json[(valueAt - 3)..], '"' | (':' << 8) | ('"' << 16));
-        var escapedInValue = CopyText(padded, token.ValueStart, token.ValueLength, json[valueAt..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(json.AsSpan(valueAt - 3), '"' | (':' << 8) | ('"' << 16));
+        var escapedInValue = CopyText(padded, token.ValueStart, token.ValueLength, json, valueAt);
         json[valueAt + token.ValueLength] = (byte)'"';
         return (escapedInName | escapedInValue) == 0;
     }
 
-    // Copies length bytes of source from `from` to destination (both have room for OverCopy bytes more) and returns
-    // the bytes among them JSON escapes (one bit each; any set bit for a long text), found in the vectors the copy moves.
+    // Copies length bytes of source from `from` to destination at `to` (both have room for OverCopy bytes more) and
+    // returns the bytes among them JSON escapes (one bit each; any set bit for a long text), found in the vectors the
+    // copy moves.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong CopyText(ReadOnlySpan<byte> source, int from, int length, Span<byte> destination)
+    private static ulong CopyText(byte[] source, int from, int length, byte[] destination, int to)
     {
         const int Lanes = 16;
         if (length <= Lanes)
         {
-            var bytes = Vector128.Create(source.Slice(from, Lanes));
-            bytes.CopyTo(destination);
+            var bytes = Vector128.Create(source.AsSpan(from, Lanes));
+            bytes.CopyTo(destination.AsSpan(to, Lanes));
             return PlainJsonText.Special(bytes).ExtractMostSignificantBits() & LowBits(length);
         }
 
         if (length <= OverCopy)
         {
-            var first = Vector128.Create(source.Slice(from, Lanes));
-            var second = Vector128.Create(source.Slice(from + Lanes, Lanes));
-            first.CopyTo(destination);
-            second.CopyTo(destination[Lanes..]);
+            var first = Vector128.Create(source.AsSpan(from, Lanes));
+            var second = Vector128.Create(source.AsSpan(from + Lanes, Lanes));
+            first.CopyTo(destination.AsSpan(to, Lanes));
+            second.CopyTo(destination.AsSpan(to + Lanes, Lanes));
             var escaped = PlainJsonText.Special(first).ExtractMostSignificantBits() | ((ulong)PlainJsonText.Special(second).ExtractMostSignificantBits() << Lanes);
             return escaped & LowBits(length);
         }
 
-        var text = source.Slice(from, length);
-        text.CopyTo(destination);
+        var text = source.AsSpan(from, length);
+        text.CopyTo(destination.AsSpan(to));
         return PlainJsonText.IsPlain(text) ? 0UL : 1UL;
     }
 
@@ -323,8 +322,9 @@ internal sealed class FieldMapBuilder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong LowBits(int count) => (1UL << count) - 1;
 
-    // The line followed by OverCopy bytes (whatever they hold), in a buffer reused from record to record.
-    private ReadOnlySpan<byte> Padded(ReadOnlySpan<byte> line)
+    // The line copied to _padded, followed by at least OverCopy bytes (whatever they hold); the buffer is reused from
+    // record to record.
+    private void Pad(ReadOnlySpan<byte> line)
     {
         if (_padded.Length < line.Length + OverCopy)
         {
@@ -332,7 +332,6 @@ internal sealed class FieldMapBuilder
         }
 
         line.CopyTo(_padded);
-        return _padded.AsSpan(0, line.Length + OverCopy);
     }
 
     // Writes ,"name":"value" after the last property (no comma before the first) without adding it yet: its entry and
