@@ -109,8 +109,8 @@ internal sealed class FieldMapBuilder
     // what follows, or lie past the map's end), and checked for bytes JSON escapes in the vectors the copy moves. The
     // map's length, count and filter of words are in locals, stored for the rare calls that read or change them. A
     // property with a byte to escape is written again by the general path, as are a hex value and a synthetic name
-    // (not in the line).
-    // The buffers are held as arrays, not spans: a span takes two registers, and the loop has more state than registers.
+    // (not in the line). The buffers are held as arrays, not spans: a span takes two registers, and the loop has more
+    // state than registers.
     private void AddCopiedFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct, int copyRoom)
     {
         var tokens = record.Tokens;
