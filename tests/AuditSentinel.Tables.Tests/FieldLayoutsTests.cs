@@ -35,6 +35,26 @@ public class FieldLayoutsTests
         Assert.NotEqual(0UL, layout.Repeated);
     }
 
+    [Fact]
+    public void Records_that_alternate_layouts_within_a_type_or_share_a_type_slot_get_their_own_layouts()
+    {
+        // The last layout of a type is tried first: a record of the same type with other names, or of a type whose
+        // number shares the slot (1300 and 1044 differ by 256), must not be given it.
+        var first = FixtureRecords.Parse("type=SYSCALL msg=audit(1.000:1): pid=1 uid=2");
+        var second = FixtureRecords.Parse("type=SYSCALL msg=audit(1.000:1): uid=2 pid=1");
+        var sharing = FixtureRecords.Parse("type=UNKNOWN[1044] msg=audit(1.000:1): x=1 pid=3");
+        Assert.Equal(1300 & 255, sharing.TypeNumber & 255);
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (record, pid) in (IEnumerable<(Parsing.Records.AuditRecord, int)>)[(first, 0), (second, 1), (first, 0), (sharing, 1), (first, 0)])
+            {
+                var layout = FieldLayouts.Of(record);
+                Assert.True(layout.Fits(record));
+                Assert.Equal(pid, layout.First(MappedName.Pid));
+            }
+        }
+    }
+
     // pid= repeated, then one name of the record's own so that no two lengths share a layout.
     private static Parsing.Records.AuditRecord Record(int fields) =>
         FixtureRecords.Parse("type=SYSCALL msg=audit(1.000:1): " + string.Concat(Enumerable.Repeat("pid=1 ", fields - 1)) + $"x{fields}=1");

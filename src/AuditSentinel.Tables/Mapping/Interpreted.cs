@@ -47,7 +47,7 @@ internal static class Interpreted
 
     /// <summary>The process title as <c>ausearch -i</c> shows it: arguments separated by spaces.</summary>
     internal static string? ProcTitle(EventFields fields, AuditRecord proctitle) =>
-        fields.TryTake(proctitle, MappedName.ProcTitle, out var field) ? Parsing.Interpretation.ProcTitle.DisplayText(field) : null;
+        fields.TryTake(proctitle, MappedName.ProcTitle, out var field) ? ProcessTitles.Of(field) : null;
 
     /// <summary>
     /// argv and its shell-quoted command line from the EXECVE records. A whole argv takes the EXECVE fields; when the log

@@ -1,14 +1,21 @@
+using System.Numerics;
+using AuditSentinel.Parsing.Records;
+
 namespace AuditSentinel.Tables.Mapping;
 
 /// <summary>
 /// A direct-mapped table of values computed from short byte strings (field values): a slot holds the last key that
-/// hashed to it and its value, so a repeated key costs a hash and a compare instead of the computation. Not
-/// thread-safe: each user keeps one per thread.
+/// hashed to it and its value, so a repeated key costs a hash and a compare instead of the computation. A key of up to
+/// 16 bytes (nearly every one: ids, names, syscall numbers) is held as two zero-padded words and its length, so its
+/// hash and compare are a few word operations; a longer one is held as bytes. Not thread-safe: each user keeps one per
+/// thread.
 /// </summary>
 /// <typeparam name="TValue">The computed value.</typeparam>
 internal sealed class RecentValues<TValue>(int slotBits)
 {
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
+    private const int Word = sizeof(ulong);
+    private const int WordsKey = 2 * Word;
 
     private readonly Entry[] _slots = new Entry[1 << slotBits];
     private readonly int _shift = (sizeof(ulong) * 8) - slotBits;
@@ -16,16 +23,37 @@ internal sealed class RecentValues<TValue>(int slotBits)
     /// <summary>The value of <paramref name="key"/> (with <paramref name="variant"/> telling apart keys whose bytes alike mean different things), computing it on a miss.</summary>
     internal TValue GetOrAdd<TState>(ReadOnlySpan<byte> key, bool variant, in TState state, Func<TState, TValue> compute)
     {
-        ref var slot = ref _slots[(int)((ByteHash.Of(key) ^ (variant ? 1UL : 0UL)) * Golden >> _shift)];
-        if (slot.Key is not null && slot.Variant == variant && key.SequenceEqual(slot.Key))
+        // The length and the variant, never 0, so an empty slot matches no key.
+        var shape = ((key.Length << 1) | (variant ? 1 : 0)) + 1;
+        if (key.Length <= WordsKey)
         {
-            return slot.Value;
+            // Zero-padded words: with the length, equal words are equal keys.
+            var first = FieldToken.KeyOf(key);
+            var second = key.Length > Word ? FieldToken.KeyOf(key[Word..]) : 0UL;
+            ref var slot = ref _slots[SlotOf(BitOperations.RotateLeft((first ^ (ulong)shape) * Golden, 29) ^ second)];
+            if (slot.First == first && slot.Second == second && slot.Shape == shape)
+            {
+                return slot.Value;
+            }
+
+            var value = compute(state);
+            slot = new Entry(first, second, shape, null, value);
+            return value;
         }
 
-        var value = compute(state);
-        slot = new Entry(key.ToArray(), variant, value);
-        return value;
+        ref var longSlot = ref _slots[SlotOf(ByteHash.Of(key) ^ (ulong)shape)];
+        if (longSlot.Shape == shape && key.SequenceEqual(longSlot.Bytes))
+        {
+            return longSlot.Value;
+        }
+
+        var computed = compute(state);
+        longSlot = new Entry(0, 0, shape, key.ToArray(), computed);
+        return computed;
     }
 
-    private readonly record struct Entry(byte[]? Key, bool Variant, TValue Value);
+    private int SlotOf(ulong hash) => (int)((hash * Golden) >> _shift);
+
+    // A key's words (up to 16 bytes) or its bytes (longer), and its shape: length and variant.
+    private readonly record struct Entry(ulong First, ulong Second, int Shape, byte[]? Bytes, TValue Value);
 }

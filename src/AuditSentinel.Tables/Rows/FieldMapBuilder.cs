@@ -91,47 +91,31 @@ internal sealed class FieldMapBuilder
             return;
         }
 
-        // One pass over the line says whether any name or value in it needs escaping, instead of a check of each.
-        var plainRecord = PlainRecordText.FieldsArePlain(record);
         var line = record.Bytes;
         ReserveEntries(tokens.Length);
 
-        // Room for every field copied from the line with its punctuation and a suffix, so a plain property needs no check.
-        var plainRoom = line.Length + (tokens.Length * (Punctuation + SuffixRoom)) + OverCopy;
-        Reserve(plainRoom);
-        if (plainRecord)
-        {
-            // Its names and values are copied from the line followed by OverCopy bytes of room, so a short one is one or
-            // two whole vectors wherever it stands.
-            AddPlainFields(record, skipped, distinct, Padded(line), plainRoom);
-            return;
-        }
+        // Room for every field copied from the line with its punctuation and a suffix, so a copied property needs no check.
+        var copyRoom = line.Length + (tokens.Length * (Punctuation + SuffixRoom)) + OverCopy;
+        Reserve(copyRoom);
 
-        for (var w = 0; w * 64 < tokens.Length; w++)
-        {
-            for (var added = Added(w, tokens.Length, skipped); added != 0; added &= added - 1)
-            {
-                ref readonly var token = ref tokens[(w * 64) + BitOperations.TrailingZeroCount(added)];
-                if (token.Kind != FieldKind.Absent)
-                {
-                    AddProperty(record, token, plainRecord: false, plainWord: 0, distinct, plainRoom);
-                }
-            }
-        }
+        // Names and values are copied from the line followed by OverCopy bytes of room, so a short one is one or two
+        // whole vectors wherever it stands.
+        Pad(line);
+        AddCopiedFields(record, skipped, distinct, copyRoom);
     }
 
-    // The fields of a plain record (PlainRecordText), where room for all of them is reserved: a name and its value
-    // copied as they are from the padded line, a short one as one or two 16-byte copies (the bytes a copy writes past
-    // its end are overwritten by what follows, or lie past the map's end), with the map's length, count and filter of
-    // words in locals, stored for the rare calls that read or change them. A hex value or a synthetic name (not in the
-    // line) takes the general path.
-    private void AddPlainFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct, ReadOnlySpan<byte> padded, int plainRoom)
+    // The fields of a record, where room for all of them is reserved: a name and its value copied as they are from the
+    // padded line, a short one as one or two 16-byte copies (the bytes a copy writes past its end are overwritten by
+    // what follows, or lie past the map's end), and checked for bytes JSON escapes in the vectors the copy moves. The
+    // map's length, count and filter of words are in locals, stored for the rare calls that read or change them. A
+    // property with a byte to escape is written again by the general path, as are a hex value and a synthetic name
+    // (not in the line). The buffers are held as arrays, not spans: a span takes two registers, and the loop has more
+    // state than registers.
+    private void AddCopiedFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct, int copyRoom)
     {
         var tokens = record.Tokens;
         var keys = record.NameKeys;
-        var json = _json.AsSpan();
-        var entries = _entries.AsSpan(_entryStart);
-        var keyWords = _keyWords.AsSpan();
+        var (json, padded, entries, keyWords, entryStart) = (_json, _padded, _entries, _keyWords, _entryStart);
         var (length, count, wordBits) = (_length, _count, _wordBits);
         for (var w = 0; w * 64 < tokens.Length; w++)
         {
@@ -144,34 +128,22 @@ internal sealed class FieldMapBuilder
                     continue;
                 }
 
-                if (token.Kind == FieldKind.Hex || token.NameStart < 0)
-                {
-                    (_length, _count, _wordBits) = (length, count, wordBits);
-                    AddProperty(record, token, plainRecord: true, keys[f], distinct, plainRoom);
-                    (length, count, wordBits) = (_length, _count, _wordBits);
-                    json = _json.AsSpan();
-                    entries = _entries.AsSpan(_entryStart);
-                    keyWords = _keyWords.AsSpan();
-                    continue;
-                }
-
                 // Without a branch: the opening quote lands on the comma when no comma is due.
                 var nameAt = length + (count > 0 ? 2 : 1);
-                json[length] = (byte)',';
-                json[nameAt - 1] = (byte)'"';
-                CopyOver(padded, token.NameStart, token.NameLength, json[nameAt..]);
-                var valueAt = nameAt + token.NameLength + 3;
-
-                // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
-                BinaryPrimitives.WriteUInt32LittleEndian(json[(valueAt - 3)..], '"' | (':' << 8) | ('"' << 16));
-                CopyOver(padded, token.ValueStart, token.ValueLength, json[valueAt..]);
-                var end = valueAt + token.ValueLength;
-                json[end++] = (byte)'"';
+                if (token.Kind == FieldKind.Hex || token.NameStart < 0 || !CopyProperty(padded, token, json, length, nameAt))
+                {
+                    (_length, _count, _wordBits) = (length, count, wordBits);
+                    AddProperty(record, token, distinct, copyRoom);
+                    (length, count, wordBits) = (_length, _count, _wordBits);
+                    (json, entries, keyWords, entryStart) = (_json, _entries, _keyWords, _entryStart);
+                    continue;
+                }
 
                 // Names copied as they are: their words are the ones the tokenizer computed. Most are new to the map,
                 // which the filter of words says; the rest are compared with the map's names (no room is taken).
                 var word = keys[f];
                 var entry = new FieldMap.Entry(nameAt, token.NameLength, token.ValueLength, Plain: true);
+                var end = entry.ValueStart + token.ValueLength + 1;
                 if (distinct && (wordBits & WordBit(word)) != 0)
                 {
                     (_length, _count, _wordBits) = (length, count, wordBits);
@@ -182,7 +154,7 @@ internal sealed class FieldMapBuilder
 
                 keyWords[count] = word;
                 wordBits |= WordBit(word);
-                entries[count++] = entry;
+                entries[entryStart + count++] = entry;
                 length = end;
             }
         }
@@ -190,14 +162,13 @@ internal sealed class FieldMapBuilder
         (_length, _count, _wordBits) = (length, count, wordBits);
     }
 
-    // A field the plain copy does not cover, written by AppendProperty (escaped where needed) and added, the room for
-    // plain fields reserved again after it. In a plain record its name's word is the tokenizer's, else it is computed
-    // from the escaped name.
-    private void AddProperty(AuditRecord record, in FieldToken token, bool plainRecord, ulong plainWord, bool distinct, int plainRoom)
+    // A field the copy does not cover, written by AppendProperty (escaped where needed) and added, the room for copied
+    // fields reserved again after it.
+    private void AddProperty(AuditRecord record, in FieldToken token, bool distinct, int copyRoom)
     {
-        var (entry, end) = AppendProperty(record, record.Bytes, token, plainRecord);
-        Add(entry, end, plainRecord ? plainWord : FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)), distinct);
-        Reserve(plainRoom);
+        var (entry, end) = AppendProperty(record, record.Bytes, token);
+        Add(entry, end, FieldToken.KeyOf(_json.AsSpan(entry.NameStart, entry.NameLength)), distinct);
+        Reserve(copyRoom);
     }
 
     // Adds the property just written, unless distinct and its name is not new: most names are, which the filter of
@@ -301,26 +272,59 @@ internal sealed class FieldMapBuilder
         return map;
     }
 
-    // Copies length bytes of source from from to destination; both have room for OverCopy bytes more.
+    // Writes ,"name":"value" at length (the name at nameAt: no comma before the first property) with the name and value
+    // copied from the padded line; false when either needs escaping (the caller then writes the property again).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyOver(ReadOnlySpan<byte> source, int from, int length, Span<byte> destination)
+    private static bool CopyProperty(byte[] padded, in FieldToken token, byte[] json, int length, int nameAt)
     {
-        if (length <= OverCopy)
-        {
-            Vector128.Create(source.Slice(from, Vector128<byte>.Count)).CopyTo(destination);
-            if (length > Vector128<byte>.Count)
-            {
-                Vector128.Create(source.Slice(from + Vector128<byte>.Count, Vector128<byte>.Count)).CopyTo(destination[Vector128<byte>.Count..]);
-            }
-        }
-        else
-        {
-            source.Slice(from, length).CopyTo(destination);
-        }
+        json[length] = (byte)',';
+        json[nameAt - 1] = (byte)'"';
+        var escapedInName = CopyText(padded, token.NameStart, token.NameLength, json, nameAt);
+        var valueAt = nameAt + token.NameLength + 3;
+
+        // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
+        BinaryPrimitives.WriteUInt32LittleEndian(json.AsSpan(valueAt - 3), '"' | (':' << 8) | ('"' << 16));
+        var escapedInValue = CopyText(padded, token.ValueStart, token.ValueLength, json, valueAt);
+        json[valueAt + token.ValueLength] = (byte)'"';
+        return (escapedInName | escapedInValue) == 0;
     }
 
-    // The line followed by OverCopy bytes (whatever they hold), in a buffer reused from record to record.
-    private ReadOnlySpan<byte> Padded(ReadOnlySpan<byte> line)
+    // Copies length bytes of source from `from` to destination at `to` (both have room for OverCopy bytes more) and
+    // returns the bytes among them JSON escapes (one bit each; any set bit for a long text), found in the vectors the
+    // copy moves.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong CopyText(byte[] source, int from, int length, byte[] destination, int to)
+    {
+        const int Lanes = 16;
+        if (length <= Lanes)
+        {
+            var bytes = Vector128.Create(source.AsSpan(from, Lanes));
+            bytes.CopyTo(destination.AsSpan(to, Lanes));
+            return PlainJsonText.Special(bytes).ExtractMostSignificantBits() & LowBits(length);
+        }
+
+        if (length <= OverCopy)
+        {
+            var first = Vector128.Create(source.AsSpan(from, Lanes));
+            var second = Vector128.Create(source.AsSpan(from + Lanes, Lanes));
+            first.CopyTo(destination.AsSpan(to, Lanes));
+            second.CopyTo(destination.AsSpan(to + Lanes, Lanes));
+            var escaped = PlainJsonText.Special(first).ExtractMostSignificantBits() | ((ulong)PlainJsonText.Special(second).ExtractMostSignificantBits() << Lanes);
+            return escaped & LowBits(length);
+        }
+
+        var text = source.AsSpan(from, length);
+        text.CopyTo(destination.AsSpan(to));
+        return PlainJsonText.IsPlain(text) ? 0UL : 1UL;
+    }
+
+    // The low count bits (count up to 32).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong LowBits(int count) => (1UL << count) - 1;
+
+    // The line copied to _padded, followed by at least OverCopy bytes (whatever they hold); the buffer is reused from
+    // record to record.
+    private void Pad(ReadOnlySpan<byte> line)
     {
         if (_padded.Length < line.Length + OverCopy)
         {
@@ -328,14 +332,12 @@ internal sealed class FieldMapBuilder
         }
 
         line.CopyTo(_padded);
-        return _padded.AsSpan(0, line.Length + OverCopy);
     }
 
     // Writes ,"name":"value" after the last property (no comma before the first) without adding it yet: its entry and
     // where it ends. Plain text (nearly every name and value) is written as it is; anything else is escaped by the
-    // row writer itself, so a map writes exactly what the row writer would. In a plain record (PlainRecordText) only a
-    // hex value's decoded bytes are checked.
-    private (FieldMap.Entry Entry, int End) AppendProperty(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token, bool plainRecord)
+    // row writer itself, so a map writes exactly what the row writer would.
+    private (FieldMap.Entry Entry, int End) AppendProperty(AuditRecord record, ReadOnlySpan<byte> line, in FieldToken token)
     {
         var name = record.NameOf(token);
         var raw = line.Slice(token.ValueStart, token.ValueLength);
@@ -370,10 +372,7 @@ internal sealed class FieldMapBuilder
         var nameBytes = property.Slice(nameAt, name.Length);
         var value = property.Slice(valueAt, written);
         // Not &&: IsPlainName also turns a non-ASCII name into '?', which the escaped path needs as much as the plain one.
-        var plain = plainRecord
-            ? token.Kind != FieldKind.Hex || PlainJsonText.IsPlain(value)
-            : IsPlainName(nameBytes) & PlainJsonText.IsPlain(value);
-        if (plain)
+        if (IsPlainName(nameBytes) & PlainJsonText.IsPlain(value))
         {
             return (new FieldMap.Entry(start + nameAt, name.Length, written, Plain: true), start + at);
         }

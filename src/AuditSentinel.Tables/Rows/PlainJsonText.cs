@@ -121,18 +121,13 @@ internal static class PlainJsonText
     private static Vector128<byte> Narrow(Vector128<short> lower, Vector128<short> upper) =>
         Vector128.NarrowWithSaturation(lower, upper).AsByte();
 
-    // All bits set in each byte that needs escaping.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<byte> Special(Vector128<byte> bytes) =>
-        EscapedBesidesQuotes(bytes) | Vector128.Equals(bytes, Vector128.Create((byte)'"'));
-
     /// <summary>
-    /// All bits set in each byte JSON escapes, the quote aside (<see cref="PlainRecordText"/> counts quotes apart):
-    /// adding one takes DEL and every byte beyond ASCII to a negative number and the controls to 1..32, so one signed
-    /// compare finds them all; then the backslash.
+    /// All bits set in each byte that needs escaping: adding one takes DEL and every byte beyond ASCII to a negative
+    /// number and the controls to 1..32, so one signed compare finds them all; then the quote and the backslash.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector128<byte> EscapedBesidesQuotes(Vector128<byte> bytes) =>
+    internal static Vector128<byte> Special(Vector128<byte> bytes) =>
         Vector128.LessThan((bytes + Vector128<byte>.One).AsSByte(), Vector128.Create((sbyte)(' ' + 1))).AsByte()
+        | Vector128.Equals(bytes, Vector128.Create((byte)'"'))
         | Vector128.Equals(bytes, Vector128.Create((byte)'\\'));
 }

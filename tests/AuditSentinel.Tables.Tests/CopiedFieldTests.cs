@@ -1,0 +1,118 @@
+using AuditSentinel.Parsing.Records;
+using AuditSentinel.Tables.Rows;
+using AuditSentinel.TestSupport;
+
+namespace AuditSentinel.Tables.Tests;
+
+/// <summary>
+/// The map builder copies each name and value from the line 16 or 32 bytes at a time and checks the bytes it moved
+/// for JSON escaping, masked to the name's or value's length; a property with a byte to escape is written again
+/// escaped. Every byte JSON escapes, at every position of names and values of every short length, and escaped bytes
+/// just outside a name or value (a quote around a value, the ENRICHED separator), must map as the decoded strings do.
+/// </summary>
+public class CopiedFieldTests
+{
+    // A quote, a backslash, a control byte, the ENRICHED separator, DEL and a byte beyond ASCII (é in UTF-8).
+    private static readonly string[] Escaped = ["\"", "\\", "\u0001", "\u001d", "\u007f", "\u00e9"];
+
+    [Theory]
+    // Quoted values, a message payload, an ENRICHED part.
+    [InlineData("pid=1 comm=\"sshd\" exe=\"/usr/sbin/sshd\" key=(null)\u001dARCH=x86_64 AUID=\"unset\"")]
+    [InlineData("pid=1 msg='op=PAM:session_open acct=\"root\" exe=\"/usr/sbin/sshd\" res=success'\u001dAUID=\"alice\"")]
+    // An empty quoted value; a quoted value cut by the end of the body, the separator after it.
+    [InlineData("a=\"\" b=1")]
+    [InlineData("a=1 b=\"cut\u001dAUID=\"x\"")]
+    // Hex values are decoded, not copied.
+    [InlineData("name=6869220A nametype=NORMAL")]
+    // Short lines, below one vector.
+    [InlineData("a=1")]
+    [InlineData("a=\"b\"")]
+    // A quote in a bare value where an unclosed quoted value follows.
+    [InlineData("b=x\"y a=\"zzz")]
+    [InlineData("b=x\"y c=1 a=\"zzz\u001dAUID=\"x\"")]
+    // A quote in a name; a stray quote after a hex value.
+    [InlineData("n\"a=1 b=\"c\"")]
+    [InlineData("key=6578656375746976\" b=1")]
+    // A second 0x1D, inside an ENRICHED value.
+    [InlineData("a=1\u001dAUID=x\u001dy")]
+    // A backslash, a control byte, DEL and bytes beyond ASCII in names and values, short and long lines.
+    [InlineData("a=x\\y")]
+    [InlineData("a=1 b=2 c=3 d=4 e=5 f=\"x\\y\"")]
+    [InlineData("a=x\ty b=2 c=3 d=4 e=5 f=6 g=7")]
+    [InlineData("a=1 b=2 c=3 d=4 e=5 f=6 g=x\u007fy")]
+    [InlineData("a=1 b=2 c=3 d=4 e=5 f=6 comm=\"na\u00efve\"")]
+    [InlineData("na\u00efve=1 b=2 c=3 d=4 e=5 f=6 g=7")]
+    public void Crafted_lines_map_to_their_decoded_strings(string body)
+    {
+        var record = FixtureRecords.Parse(Line(body));
+        FieldMapTests.AssertEveryFieldReadsAndWritesAsItsDecodedString(new FieldMapBuilder(), record);
+        FieldMapTests.AssertDistinctFieldsFollowTheRule(record);
+    }
+
+    [Fact]
+    public void An_escaped_byte_anywhere_in_a_name_maps_as_its_decoded_string()
+    {
+        var builder = new FieldMapBuilder();
+        foreach (var escaped in Escaped.Where(e => e != "\u001d"))
+        {
+            for (var length = 1; length <= 40; length++)
+            {
+                for (var at = 0; at < length; at++)
+                {
+                    var name = Text(length, at, escaped, 'n');
+                    AssertMapsAsDecoded(builder, $"pid=1 {name}=value{length} z=\"q\"");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void An_escaped_byte_anywhere_in_a_value_maps_as_its_decoded_string()
+    {
+        var builder = new FieldMapBuilder();
+        foreach (var escaped in Escaped)
+        {
+            for (var length = 1; length <= 40; length++)
+            {
+                for (var at = 0; at < length; at++)
+                {
+                    var value = Text(length, at, escaped, 'v');
+                    AssertMapsAsDecoded(builder, $"pid=1 comm={value} z=\"q\"");
+                    if (escaped != "\"")
+                    {
+                        AssertMapsAsDecoded(builder, $"pid=1 comm=\"{value}\" z=1");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Escaped_bytes_just_outside_names_and_values_are_not_taken_for_theirs()
+    {
+        // The vectors a short name or value is copied in hold the bytes after it: quotes, the separator, and fields
+        // with bytes to escape. Every length up to two vectors, so those bytes fall in every lane.
+        var builder = new FieldMapBuilder();
+        for (var length = 1; length <= 33; length++)
+        {
+            var value = new string('v', length);
+            var name = new string('n', length);
+            AssertMapsAsDecoded(builder, $"a=\"{value}\" {name}=\"{value}\"\u001dAUID=\"x\\y\"");
+            AssertMapsAsDecoded(builder, $"{name}={value}\u001dUID=\"r\u00e9\"");
+            AssertMapsAsDecoded(builder, $"{name}={value} q=\"\\\" x=\u0001");
+        }
+    }
+
+    private static void AssertMapsAsDecoded(FieldMapBuilder builder, string body)
+    {
+        var record = FixtureRecords.Parse(Line(body));
+        Assert.True(record.FieldCount >= 2, body);
+        FieldMapTests.AssertEveryFieldReadsAndWritesAsItsDecodedString(builder, record);
+    }
+
+    // length chars of filler with the escaped text at position at.
+    private static string Text(int length, int at, string escaped, char filler) =>
+        new string(filler, at) + escaped + new string(filler, length - at - 1);
+
+    private static string Line(string body) => "type=USER_LOGIN msg=audit(1795333528.773:4160): " + body;
+}
