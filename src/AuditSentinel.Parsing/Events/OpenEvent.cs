@@ -3,8 +3,9 @@ using AuditSentinel.Parsing.Records;
 namespace AuditSentinel.Parsing.Events;
 
 /// <summary>
-/// An event still taking records. The assembler reuses these once emitted (only the records, copied out, escape), and
-/// links them in arrival order itself, so an event costs no node or holder objects.
+/// An event still taking records or, once emitted, the assembler's memory of its key (<see cref="Remembered"/>). The
+/// assembler reuses these once forgotten (only the records, copied out, escape), and links the open ones in arrival
+/// order itself, so an event costs no node or holder objects.
 /// </summary>
 internal sealed class OpenEvent
 {
@@ -16,6 +17,9 @@ internal sealed class OpenEvent
     /// <summary>False once emitted, until reused.</summary>
     public bool IsOpen { get; private set; }
 
+    /// <summary>True while the key is among the recently emitted ones the assembler remembers.</summary>
+    public bool Remembered { get; set; }
+
     public List<AuditRecord> Records { get; } = new(8);
 
     /// <summary>What the records hold in memory (<see cref="AuditRecord.RetainedBytes"/>).</summary>
@@ -25,6 +29,7 @@ internal sealed class OpenEvent
 
     public OpenEvent? Next { get; set; }
 
+    /// <summary>Opens the event for <paramref name="key"/>: a new one, or again for a late record of a remembered key.</summary>
     public void Open(EventKey key, bool late)
     {
         Key = key;
@@ -32,6 +37,13 @@ internal sealed class OpenEvent
         IsOpen = true;
         Records.Clear();
         Bytes = 0;
+    }
+
+    /// <summary>Makes a spare one the closed entry of an event emitted elsewhere.</summary>
+    public void KeepClosed(EventKey key)
+    {
+        Open(key, late: false);
+        IsOpen = false;
     }
 
     /// <summary>Adds a record and returns what it holds in memory.</summary>
@@ -43,11 +55,21 @@ internal sealed class OpenEvent
         return bytes;
     }
 
+    /// <summary>The most room for records a closed event keeps: far more than a real event has.</summary>
+    internal const int KeptRecordRoom = 64;
+
     /// <summary>Hands the records over in an array of their own and marks the event closed for reuse.</summary>
     public AuditRecord[] Close()
     {
         var records = Records.ToArray();
         Records.Clear();
+        // A closed event stays as the memory of its key while the next thousand events are emitted: the room a crafted
+        // event of many records grew is let go rather than kept with it.
+        if (Records.Capacity > KeptRecordRoom)
+        {
+            Records.Capacity = KeptRecordRoom;
+        }
+
         IsOpen = false;
         return records;
     }
