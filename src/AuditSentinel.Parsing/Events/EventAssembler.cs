@@ -23,6 +23,9 @@ public sealed class EventAssembler
     private readonly ArrivalOrder _byArrival = new();
     private readonly Queue<EventKey> _recentOrder = new();
     private readonly Stack<OpenEvent> _spare = new();
+
+    // The record lists of emitted events, for the next events to open: as many as events were open at once.
+    private readonly Stack<List<AuditRecord>> _spareRooms = new();
     private int _openCount;
     private long _oldestOpenSeconds = long.MaxValue;
     private long _openBytes;
@@ -129,7 +132,7 @@ public sealed class EventAssembler
         _oldestOpenSeconds = Math.Min(_oldestOpenSeconds, seconds);
         var late = entry is not null;
         var opened = entry ?? Spare();
-        opened.Open(key, late);
+        opened.Open(key, late, _spareRooms.TryPop(out var room) ? room : new List<AuditRecord>(8));
         entry = opened;
         _byArrival.AddLast(opened);
         if (++_openCount > _options.MaxOpenEvents)
@@ -188,7 +191,8 @@ public sealed class EventAssembler
         }
 
         _openBytes -= open.Bytes;
-        var records = open.Close();
+        var records = open.Close(out var room);
+        _spareRooms.Push(room);
         _byArrival.Remove(open);
         completed.Add(new AuditEvent(key, records, reason));
         if (_openCount == 0)

@@ -289,20 +289,22 @@ public class EventAssemblerTests
     }
 
     [Fact]
-    public void A_closed_event_keeps_no_more_room_than_a_real_event_needs()
+    public void A_closed_event_gives_its_list_back_with_no_more_room_than_a_real_event_needs()
     {
-        // Closed events stay as the memory of their keys: one crafted event of thousands of records must not leave
-        // its grown list behind in each of them.
+        // Closed events stay as the memory of their keys and hold no list; the lists they give back are kept for the
+        // next events, so one crafted event of thousands of records must not leave its grown room among them.
         var open = new OpenEvent();
-        open.Open(default, late: false);
+        open.Open(default, late: false, []);
         var record = Record("type=PATH msg=audit(100.000:1): item=0 name=\"/\"");
         for (var i = 0; i < 5_000; i++)
         {
             open.Add(record);
         }
 
-        Assert.Equal(5_000, open.Close().Length);
-        Assert.Equal(OpenEvent.KeptRecordRoom, open.Records.Capacity);
+        Assert.Equal(5_000, open.Close(out var room).Length);
+        Assert.Empty(room);
+        Assert.Equal(OpenEvent.KeptRecordRoom, room.Capacity);
+        Assert.Throws<InvalidOperationException>(() => open.Records);
     }
 
     [Fact]
