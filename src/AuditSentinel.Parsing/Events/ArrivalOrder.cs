@@ -1,19 +1,16 @@
 namespace AuditSentinel.Parsing.Events;
 
-/// <summary>The open events, oldest arrival first, linked through the events themselves; emitted ones are kept for reuse.</summary>
+/// <summary>The open events, oldest arrival first, linked through the events themselves.</summary>
 internal sealed class ArrivalOrder
 {
-    private readonly Stack<OpenEvent> _spare = new();
     private OpenEvent? _last;
 
     /// <summary>The oldest open event, or null.</summary>
     public OpenEvent? First { get; private set; }
 
-    /// <summary>Opens an event (a spare one when there is one) at the end of the order.</summary>
-    public OpenEvent AddLast(EventKey key, bool late)
+    /// <summary>Links an event just opened at the end of the order.</summary>
+    public void AddLast(OpenEvent added)
     {
-        var added = _spare.TryPop(out var spare) ? spare : new OpenEvent();
-        added.Open(key, late);
         added.Previous = _last;
         added.Next = null;
         if (_last is null)
@@ -26,10 +23,9 @@ internal sealed class ArrivalOrder
         }
 
         _last = added;
-        return added;
     }
 
-    /// <summary>Unlinks an event whose records were taken, and keeps it for reuse.</summary>
+    /// <summary>Unlinks an event whose records were taken.</summary>
     public void Remove(OpenEvent removed)
     {
         if (removed.Previous is null)
@@ -51,6 +47,5 @@ internal sealed class ArrivalOrder
         }
 
         removed.Previous = removed.Next = null;
-        _spare.Push(removed);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AuditSentinel.Parsing.Records;
 
 namespace AuditSentinel.Parsing.Events;
@@ -14,10 +15,18 @@ namespace AuditSentinel.Parsing.Events;
 public sealed class EventAssembler
 {
     private readonly EventAssemblerOptions _options;
-    private readonly Dictionary<EventKey, OpenEvent> _open = [];
+
+    // The open events and the remembered emitted ones in one table: a record starting an event finds its key in one
+    // lookup whether it is new, open or late, and emitting or forgetting an event is one change of the table (with a
+    // table each, an event cost six lookups and changes, about 1,500 instructions).
+    private readonly Dictionary<EventKey, OpenEvent> _events = [];
     private readonly ArrivalOrder _byArrival = new();
-    private readonly HashSet<EventKey> _recentlyEmitted = [];
     private readonly Queue<EventKey> _recentOrder = new();
+    private readonly Stack<OpenEvent> _spare = new();
+
+    // The record lists of emitted events, for the next events to open: as many as events were open at once.
+    private readonly Stack<List<AuditRecord>> _spareRooms = new();
+    private int _openCount;
     private long _oldestOpenSeconds = long.MaxValue;
     private long _openBytes;
     private OpenEvent? _lastJoined;
@@ -33,7 +42,7 @@ public sealed class EventAssembler
     }
 
     /// <summary>Events still open.</summary>
-    public int OpenEvents => _open.Count;
+    public int OpenEvents => _openCount;
 
     /// <summary>Adds a record; events it completes are appended to <paramref name="completed"/>.</summary>
     public void Add(AuditRecord record, ICollection<AuditEvent> completed)
@@ -44,19 +53,9 @@ public sealed class EventAssembler
         var node = _lastJoined;
 
         // The records of an event mostly arrive one after another: the event the previous record joined saves a lookup.
-        if ((node is null || !node.IsOpen || !node.Key.Equals(key)) && !_open.TryGetValue(key, out node))
+        if (node is null || !node.IsOpen || !node.Key.Equals(key))
         {
-            // As ausearch (ausearch-lol.c) does: a record that starts an event completes the open events it is at
-            // least the timeout later than. A late, older record completes nothing; records joining an event never do.
-            CompleteTimedOut(record.Timestamp.Seconds, completed);
-            _oldestOpenSeconds = Math.Min(_oldestOpenSeconds, record.Timestamp.Seconds);
-            var late = _recentlyEmitted.Contains(key);
-            node = _byArrival.AddLast(key, late);
-            _open.Add(key, node);
-            if (_open.Count > _options.MaxOpenEvents)
-            {
-                Emit(_byArrival.First!, PartialReason.Evicted, completed);
-            }
+            node = Join(key, record.Timestamp.Seconds, completed);
         }
 
         _openBytes += node.Add(record);
@@ -79,7 +78,26 @@ public sealed class EventAssembler
     /// stream: its records that arrive now form an event flagged <see cref="PartialReason.LateRecord"/>, never one
     /// that looks whole.
     /// </summary>
-    public void RememberEmitted(EventKey key) => Remember(key);
+    public void RememberEmitted(EventKey key)
+    {
+        if (_options.RecentlyEmittedMemory == 0)
+        {
+            return;
+        }
+
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_events, key, out var known);
+        if (!known)
+        {
+            entry = Spare();
+            entry.KeepClosed(key);
+        }
+        else if (entry!.Remembered)
+        {
+            return;
+        }
+
+        Remember(entry);
+    }
 
     /// <summary>Emits every open event: at the end of a whole log (<paramref name="inputContinues"/> false) they are
     /// complete, as auparse treats them; at the end of one unit of a stream they are partial.</summary>
@@ -92,13 +110,51 @@ public sealed class EventAssembler
         }
     }
 
-    private void CompleteTimedOut(long now, ICollection<AuditEvent> completed)
+    // The open event a record of "key" joins: the open one of that key, else a new one, flagged late when the key is
+    // remembered as emitted.
+    private OpenEvent Join(EventKey key, long seconds, ICollection<AuditEvent> completed)
+    {
+        ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_events, key, out var known);
+        if (known && entry!.IsOpen)
+        {
+            return entry;
+        }
+
+        // As ausearch (ausearch-lol.c) does: a record that starts an event completes the open events it is at least the
+        // timeout later than. A late, older record completes nothing; records joining an event never do. Meanwhile the
+        // key's entry holds no event (a new key) or a closed one (a remembered key); emitting may forget a remembered
+        // key and change the table, so the entry is looked up again when any event was emitted.
+        if (CompleteTimedOut(seconds, completed))
+        {
+            entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_events, key, out _);
+        }
+
+        _oldestOpenSeconds = Math.Min(_oldestOpenSeconds, seconds);
+        var late = entry is not null;
+        var opened = entry ?? Spare();
+        opened.Open(key, late, _spareRooms.TryPop(out var room) ? room : new List<AuditRecord>(8));
+        entry = opened;
+        _byArrival.AddLast(opened);
+        if (++_openCount > _options.MaxOpenEvents)
+        {
+            Emit(_byArrival.First!, PartialReason.Evicted, completed);
+        }
+
+        return opened;
+    }
+
+    private OpenEvent Spare() => _spare.TryPop(out var spare) ? spare : new OpenEvent();
+
+    // True when any event was emitted.
+    private bool CompleteTimedOut(long now, ICollection<AuditEvent> completed)
     {
         // _oldestOpenSeconds is a lower bound of the open events' times, so most records skip the scan.
         if (_oldestOpenSeconds > now - _options.EndOfEventTimeoutSeconds)
         {
-            return;
+            return false;
         }
+
+        var emitted = false;
 
         var oldest = long.MaxValue;
         var node = _byArrival.First;
@@ -109,6 +165,7 @@ public sealed class EventAssembler
             if (seconds + _options.EndOfEventTimeoutSeconds <= now)
             {
                 Emit(node, PartialReason.None, completed);
+                emitted = true;
             }
             else
             {
@@ -119,12 +176,13 @@ public sealed class EventAssembler
         }
 
         _oldestOpenSeconds = oldest;
+        return emitted;
     }
 
     private void Emit(OpenEvent open, PartialReason reason, ICollection<AuditEvent> completed)
     {
         var key = open.Key;
-        _open.Remove(key);
+        _openCount--;
         if (reason == PartialReason.None)
         {
             reason = open.Late ? PartialReason.LateRecord
@@ -133,28 +191,47 @@ public sealed class EventAssembler
         }
 
         _openBytes -= open.Bytes;
-        var records = open.Close();
+        var records = open.Close(out var room);
+        _spareRooms.Push(room);
         _byArrival.Remove(open);
         completed.Add(new AuditEvent(key, records, reason));
-        if (_open.Count == 0)
+        if (_openCount == 0)
         {
             _oldestOpenSeconds = long.MaxValue;
         }
 
-        Remember(key);
+        if (_options.RecentlyEmittedMemory == 0)
+        {
+            _events.Remove(key);
+            _spare.Push(open);
+        }
+        else if (!open.Remembered)
+        {
+            Remember(open);
+        }
     }
 
-    private void Remember(EventKey key)
+    // Remembers an entry's key among the recently emitted ones, and forgets the oldest past the memory: its entry goes,
+    // unless a late record has opened its event again, which then is remembered anew when emitted.
+    private void Remember(OpenEvent entry)
     {
-        if (_options.RecentlyEmittedMemory == 0 || !_recentlyEmitted.Add(key))
+        entry.Remembered = true;
+        _recentOrder.Enqueue(entry.Key);
+        if (_recentOrder.Count <= _options.RecentlyEmittedMemory)
         {
             return;
         }
 
-        _recentOrder.Enqueue(key);
-        if (_recentOrder.Count > _options.RecentlyEmittedMemory)
+        var forgotten = _recentOrder.Dequeue();
+        _events.Remove(forgotten, out var oldest);
+        oldest!.Remembered = false;
+        if (oldest.IsOpen)
         {
-            _recentlyEmitted.Remove(_recentOrder.Dequeue());
+            _events.Add(forgotten, oldest);
+        }
+        else
+        {
+            _spare.Push(oldest);
         }
     }
 }

@@ -3,8 +3,9 @@ using AuditSentinel.Parsing.Records;
 namespace AuditSentinel.Parsing.Events;
 
 /// <summary>
-/// An event still taking records. The assembler reuses these once emitted (only the records, copied out, escape), and
-/// links them in arrival order itself, so an event costs no node or holder objects.
+/// An event still taking records or, once emitted, the assembler's memory of its key (<see cref="Remembered"/>). The
+/// assembler reuses these once forgotten (only the records, copied out, escape), and links the open ones in arrival
+/// order itself, so an event costs no node or holder objects.
 /// </summary>
 internal sealed class OpenEvent
 {
@@ -16,7 +17,13 @@ internal sealed class OpenEvent
     /// <summary>False once emitted, until reused.</summary>
     public bool IsOpen { get; private set; }
 
-    public List<AuditRecord> Records { get; } = new(8);
+    /// <summary>True while the key is among the recently emitted ones the assembler remembers.</summary>
+    public bool Remembered { get; set; }
+
+    private List<AuditRecord>? _records;
+
+    /// <summary>The records an open event took so far; a closed one holds no list (it went back to the assembler).</summary>
+    public List<AuditRecord> Records => _records ?? throw new InvalidOperationException("A closed event holds no records.");
 
     /// <summary>What the records hold in memory (<see cref="AuditRecord.RetainedBytes"/>).</summary>
     public long Bytes { get; private set; }
@@ -25,12 +32,26 @@ internal sealed class OpenEvent
 
     public OpenEvent? Next { get; set; }
 
-    public void Open(EventKey key, bool late)
+    /// <summary>Opens the event for <paramref name="key"/>: a new one, or again for a late record of a remembered key.</summary>
+    /// <param name="key">The event's key.</param>
+    /// <param name="late">True when an event of the key was already emitted.</param>
+    /// <param name="room">An empty list for its records.</param>
+    public void Open(EventKey key, bool late, List<AuditRecord> room)
     {
         Key = key;
         Late = late;
         IsOpen = true;
-        Records.Clear();
+        _records = room;
+        Bytes = 0;
+    }
+
+    /// <summary>Makes a spare one the closed entry of an event emitted elsewhere.</summary>
+    public void KeepClosed(EventKey key)
+    {
+        Key = key;
+        Late = false;
+        IsOpen = false;
+        _records = null;
         Bytes = 0;
     }
 
@@ -43,11 +64,26 @@ internal sealed class OpenEvent
         return bytes;
     }
 
-    /// <summary>Hands the records over in an array of their own and marks the event closed for reuse.</summary>
-    public AuditRecord[] Close()
+    /// <summary>The most room for records a list given back keeps: far more than a real event has.</summary>
+    internal const int KeptRecordRoom = 64;
+
+    /// <summary>
+    /// Hands the records over in an array of their own, marks the event closed and gives its list back, emptied, for
+    /// the next event to open: a closed event stays as the memory of its key for the next thousand events, and holds
+    /// no list meanwhile.
+    /// </summary>
+    public AuditRecord[] Close(out List<AuditRecord> room)
     {
-        var records = Records.ToArray();
-        Records.Clear();
+        room = Records;
+        var records = room.ToArray();
+        room.Clear();
+        // The room a crafted event of many records grew is let go rather than kept in the assembler's spare lists.
+        if (room.Capacity > KeptRecordRoom)
+        {
+            room.Capacity = KeptRecordRoom;
+        }
+
+        _records = null;
         IsOpen = false;
         return records;
     }

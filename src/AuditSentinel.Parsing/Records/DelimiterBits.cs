@@ -31,13 +31,18 @@ internal static class DelimiterBits
     /// <summary>Words needed for the maps of a line of <paramref name="length"/> bytes.</summary>
     internal static int WordsFor(int length) => Maps * ((length + BytesPerWord - 1) / BytesPerWord);
 
-    /// <summary>Fills <paramref name="bits"/> (at least <see cref="WordsFor"/> long) with the maps of the line.</summary>
-    internal static void Mark(ReadOnlySpan<byte> line, Span<ulong> bits)
+    /// <summary>
+    /// Fills <paramref name="bits"/> (at least <see cref="WordsFor"/> long) with the maps of the line and copies the line
+    /// to <paramref name="copy"/> (at least as long as the line) from the same vector loads: the parser keeps every
+    /// record's line, and a copy of its own was a second pass over it.
+    /// </summary>
+    internal static void Mark(ReadOnlySpan<byte> line, Span<ulong> bits, Span<byte> copy)
     {
         var whole = line.Length / BytesPerWord;
         for (var word = 0; word < whole; word++)
         {
-            MarkWord(line.Slice(word * BytesPerWord, BytesPerWord), bits.Slice(word * Maps, Maps), BytesPerWord);
+            var at = word * BytesPerWord;
+            MarkWord(line.Slice(at, BytesPerWord), bits.Slice(word * Maps, Maps), BytesPerWord, copy.Slice(at, BytesPerWord));
         }
 
         var rest = line.Length - (whole * BytesPerWord);
@@ -48,16 +53,19 @@ internal static class DelimiterBits
 
         if (whole > 0)
         {
-            // The last 64 bytes of the line, read in place: their top bits are the short block's, shifted down.
-            MarkWord(line[^BytesPerWord..], bits.Slice(whole * Maps, Maps), rest);
+            // The last 64 bytes of the line, read in place: their top bits are the short block's, shifted down; their
+            // copy overlaps the previous word's with the same bytes.
+            MarkWord(line[^BytesPerWord..], bits.Slice(whole * Maps, Maps), rest, copy.Slice(line.Length - BytesPerWord, BytesPerWord));
             return;
         }
 
-        // A line shorter than a word is read from a zero-padded copy: zero is no delimiter.
+        // A line shorter than a word is read from a zero-padded copy (zero is no delimiter), and copied on its own: the
+        // word's store goes back to the padded block.
         Span<byte> padded = stackalloc byte[BytesPerWord];
         padded.Clear();
         line.CopyTo(padded);
-        MarkWord(padded, bits[..Maps], BytesPerWord);
+        line.CopyTo(copy);
+        MarkWord(padded, bits[..Maps], BytesPerWord, padded);
     }
 
     /// <summary>
@@ -112,12 +120,15 @@ internal static class DelimiterBits
         return to;
     }
 
-    // The block's last "used" bytes are the line's: their bits are shifted down to the word's start.
+    // The block's last "used" bytes are the line's: their bits are shifted down to the word's start. The block is
+    // stored to "copy" as loaded.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MarkWord(ReadOnlySpan<byte> block, Span<ulong> maps, int used)
+    private static void MarkWord(ReadOnlySpan<byte> block, Span<ulong> maps, int used, Span<byte> copy)
     {
         var low = Vector256.Create(block);
         var high = Vector256.Create(block[HalfWord..]);
+        low.CopyTo(copy);
+        high.CopyTo(copy[HalfWord..]);
         var shift = BytesPerWord - used;
         var blanks = (Blanks(low) | ((ulong)Blanks(high) << HalfWord)) >> shift;
         var equals = (Matches(low, (byte)'=') | ((ulong)Matches(high, (byte)'=') << HalfWord)) >> shift;

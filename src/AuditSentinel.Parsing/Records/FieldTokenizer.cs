@@ -236,7 +236,8 @@ internal ref struct FieldTokenizer
                 var close = DelimiterBits.Next(delimiters, DelimiterBits.Quotes, valueStart, to);
                 valueLength = close - valueStart;
                 kind = FieldKind.Quoted;
-                i = Math.Min(close + 1, to);
+                // The blank after the closing quote is stepped over here rather than taken on a turn of its own.
+                i = close + 1 < to && line[close + 1] == (byte)' ' ? close + 2 : Math.Min(close + 1, to);
                 SeekNameEnds(delimiters, i, to, ref wordStart, ref pending);
             }
             else

@@ -59,9 +59,11 @@ public sealed class RecordParser
             _delimiterBits = new ulong[bitWords];
         }
 
-        // Marked before the header, whose usual form is then read from the maps too.
+        // Marked before the header, whose usual form is then read from the maps too; the line is copied where the record
+        // keeps it by the same pass (a rejected line's copy is left in free room, written over by the next line's).
         var delimiters = _delimiterBits.AsSpan(0, bitWords);
-        DelimiterBits.Mark(line, delimiters);
+        var kept = _lines.Space(line.Length)[..line.Length];
+        DelimiterBits.Mark(line, delimiters, kept);
         if (!(_fastPaths && TryReadAuditdHeader(line, delimiters, out var header)) && !TryParseHeader(line, out header, out reason))
         {
             return false;
@@ -76,7 +78,7 @@ public sealed class RecordParser
         var tokenizer = new FieldTokenizer(
             line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom), delimiters, simpleFieldsFirst: _fastPaths);
         tokenizer.Tokenize(header.BodyStart, header.SeparatorAt);
-        record = new AuditRecord(_lines.Keep(line), header, _tokens.Keep(tokenizer.Tokens), _keys.Keep(tokenizer.Keys), lineNumber);
+        record = new AuditRecord(_lines.Keep(kept), header, _tokens.Keep(tokenizer.Tokens), _keys.Keep(tokenizer.Keys), lineNumber);
         return true;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AuditSentinel.Parsing.Records;
@@ -50,6 +51,8 @@ internal static class RecordTypeByteLookup
     private static (ulong Head, ulong Tail) KeysOf(ReadOnlySpan<byte> name) =>
         (FieldToken.KeyOf(name), FieldToken.KeyOf(name.Length > sizeof(ulong) ? name[^sizeof(ulong)..] : []));
 
+    // Inlined: NativeAOT called it for every line's type.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SlotOf(ulong head, ulong tail, int length)
     {
         var hash = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using AuditSentinel.Parsing.Records;
 
 namespace AuditSentinel.Parsing.Tty;
@@ -71,6 +72,22 @@ public static class AureportTtyRenderer
                 output[pos++] = ',';
             }
 
+            // Typed text is mostly bytes printed as they are: a run of them is found with one search and copied whole.
+            var plain = data[position..].IndexOfAnyExcept(PrintedAsIs);
+            plain = plain < 0 ? data.Length - position : plain;
+            if (plain > 0)
+            {
+                if (!inQuotes)
+                {
+                    output[pos++] = '"';
+                    inQuotes = true;
+                }
+
+                pos += Encoding.Latin1.GetChars(data.Slice(position, plain), output[pos..]);
+                position += plain;
+                continue;
+            }
+
             if (TtyNamedKeys.TryMatch(data[position..], out var keyLength, out var name))
             {
                 if (inQuotes)
@@ -104,6 +121,10 @@ public static class AureportTtyRenderer
 
         return pos;
     }
+
+    // Bytes from space to '~' except the quote and the backslash: no named key starts with one (TtyNamedKeys.TryMatch)
+    // and a quoted run prints them unescaped.
+    private static readonly SearchValues<byte> PrintedAsIs = SearchValues.Create([.. Enumerable.Range(0x20, 0x7F - 0x20).Select(b => (byte)b).Where(b => b is not ((byte)'"' or (byte)'\\'))]);
 
     private static int WriteQuotedByte(byte b, Span<char> output)
     {

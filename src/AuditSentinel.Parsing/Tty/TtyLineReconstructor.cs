@@ -30,18 +30,19 @@ public static class TtyLineReconstructor
             var position = 0;
             while (position < data.Length)
             {
-                var b = data[position];
-                if (b >= 0x20 && b != 0x7F || !TtyNamedKeys.TryMatch(data[position..], out var keyLength, out var name))
+                // Typed text comes in runs of bytes that are no key: each run is found with one search and inserted whole.
+                var typed = data[position..].IndexOfAny(Keys);
+                typed = typed < 0 ? data.Length - position : typed;
+                if (typed > 0)
                 {
-                    if (b >= 0x20 && b != 0x7F)
-                    {
-                        editor.Insert(b);
-                    }
-                    else
-                    {
-                        editor.Edits |= TtyLineEdits.OtherKeys;
-                    }
+                    editor.Insert(data.Slice(position, typed));
+                    position += typed;
+                    continue;
+                }
 
+                if (!TtyNamedKeys.TryMatch(data[position..], out var keyLength, out var name))
+                {
+                    editor.Edits |= TtyLineEdits.OtherKeys;
                     position++;
                     continue;
                 }
@@ -71,6 +72,9 @@ public static class TtyLineReconstructor
         }
     }
 
+    // The bytes that are keys rather than text: controls and DEL.
+    private static readonly SearchValues<byte> Keys = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), 0x7F]);
+
     private static bool TryGetTerminator(string keyName, out TtyLineEnd end)
     {
         end = keyName switch
@@ -91,11 +95,12 @@ public static class TtyLineReconstructor
 
         public TtyLineEdits Edits { get; set; }
 
-        public void Insert(byte b)
+        public void Insert(ReadOnlySpan<byte> typed)
         {
-            Array.Copy(buffer, _cursor, buffer, _cursor + 1, _length - _cursor);
-            buffer[_cursor++] = b;
-            _length++;
+            buffer.AsSpan(_cursor, _length - _cursor).CopyTo(buffer.AsSpan(_cursor + typed.Length));
+            typed.CopyTo(buffer.AsSpan(_cursor));
+            _cursor += typed.Length;
+            _length += typed.Length;
         }
 
         public void Apply(string keyName)

@@ -40,8 +40,13 @@ public sealed class TtyTranscript
     }
 
     /// <summary>Reads a <c>data=</c> field.</summary>
-    public static TtyTranscript FromField(in AuditField field) =>
-        new(TtyData.Decode(field), TtyData.GetForm(field), AureportTtyRenderer.Render(field));
+    public static TtyTranscript FromField(in AuditField field)
+    {
+        // Hex data is rendered from the bytes decoded here rather than decoded again by the renderer.
+        var data = TtyData.Decode(field);
+        var form = TtyData.GetForm(field);
+        return new(data, form, form == TtyDataForm.Hex ? AureportTtyRenderer.Render(data) : AureportTtyRenderer.Render(field));
+    }
 
     /// <summary>Builds a transcript of decoded bytes, as a TTY record's hex data would give them.</summary>
     public static TtyTranscript FromBytes(ReadOnlySpan<byte> data) =>

@@ -230,6 +230,84 @@ public class EventAssemblerTests
     }
 
     [Fact]
+    public void A_key_forgotten_while_its_late_event_is_open_is_remembered_again_when_that_event_ends()
+    {
+        // Memory for one key: emitting B forgets A while A's late event is open; emitting that event remembers A again
+        // and forgets B, so a later record of A is late and one of B starts an event of its own.
+        var events = Assemble(
+        [
+            "type=SYSCALL msg=audit(100.000:1): syscall=59",
+            "type=PROCTITLE msg=audit(100.000:1): proctitle=6C73",
+            "type=CWD msg=audit(100.000:1): cwd=\"/\"",
+            "type=SYSCALL msg=audit(100.000:2): syscall=59",
+            "type=PROCTITLE msg=audit(100.000:2): proctitle=6C73",
+            "type=PROCTITLE msg=audit(100.000:1): proctitle=6C73",
+            "type=CWD msg=audit(100.000:1): cwd=\"/\"",
+            "type=CWD msg=audit(100.000:2): cwd=\"/\"",
+        ],
+        new EventAssemblerOptions { RecentlyEmittedMemory = 1 });
+        Assert.Equal(
+            [(1UL, PartialReason.None, 2), (2UL, PartialReason.None, 2), (1UL, PartialReason.LateRecord, 2), (1UL, PartialReason.LateRecord, 1), (2UL, PartialReason.MissingStart, 1)],
+            events.Select(e => (e.Key.Serial, e.Partial, e.Records.Count)));
+    }
+
+    [Fact]
+    public void A_key_forgotten_by_the_timeouts_its_own_record_completes_is_no_longer_late()
+    {
+        // Memory for one key. The CWD of event 1 (at 103) comes after that event was emitted, but it first completes
+        // event 3 (at 100, timed out), whose memory forgets key 1: as ausearch orders it (the timed-out events go before
+        // the record's own event is looked for), the CWD starts an event of its own, partial for its missing start
+        // rather than late.
+        var events = Assemble(
+        [
+            "type=SYSCALL msg=audit(100.000:2): syscall=59",
+            "type=SYSCALL msg=audit(103.000:1): syscall=59",
+            "type=PROCTITLE msg=audit(103.000:1): proctitle=6C73",
+            "type=SYSCALL msg=audit(100.000:3): syscall=59",
+            "type=CWD msg=audit(103.000:1): cwd=\"/\"",
+        ],
+        new EventAssemblerOptions { RecentlyEmittedMemory = 1 });
+        Assert.Equal(
+            [(2UL, 100L, PartialReason.None), (1UL, 103L, PartialReason.None), (3UL, 100L, PartialReason.None), (1UL, 103L, PartialReason.MissingStart)],
+            events.Select(e => (e.Key.Serial, e.Key.Timestamp.Seconds, e.Partial)));
+    }
+
+    [Fact]
+    public void A_key_remembered_from_an_earlier_unit_makes_its_records_late_and_is_forgotten_in_turn()
+    {
+        var assembler = new EventAssembler(new EventAssemblerOptions { RecentlyEmittedMemory = 1 });
+        var events = new List<AuditEvent>();
+        var emittedEarlier = Record("type=SYSCALL msg=audit(100.000:7): syscall=59");
+        assembler.RememberEmitted(new EventKey(emittedEarlier.Node, emittedEarlier.Timestamp, emittedEarlier.Serial));
+        assembler.Add(Record("type=CWD msg=audit(100.000:7): cwd=\"/\""), events);
+        assembler.Add(Record("type=SYSCALL msg=audit(100.000:8): syscall=59"), events);
+        assembler.Add(Record("type=PROCTITLE msg=audit(100.000:8): proctitle=6C73"), events);
+        assembler.Add(Record("type=PROCTITLE msg=audit(100.000:7): proctitle=6C73"), events);
+        assembler.Flush(events);
+        Assert.Equal([(8UL, PartialReason.None), (7UL, PartialReason.LateRecord)], events.Select(e => (e.Key.Serial, e.Partial)));
+        Assert.Equal(0, assembler.OpenEvents);
+    }
+
+    [Fact]
+    public void A_closed_event_gives_its_list_back_with_no_more_room_than_a_real_event_needs()
+    {
+        // Closed events stay as the memory of their keys and hold no list; the lists they give back are kept for the
+        // next events, so one crafted event of thousands of records must not leave its grown room among them.
+        var open = new OpenEvent();
+        open.Open(default, late: false, []);
+        var record = Record("type=PATH msg=audit(100.000:1): item=0 name=\"/\"");
+        for (var i = 0; i < 5_000; i++)
+        {
+            open.Add(record);
+        }
+
+        Assert.Equal(5_000, open.Close(out var room).Length);
+        Assert.Empty(room);
+        Assert.Equal(OpenEvent.KeptRecordRoom, room.Capacity);
+        Assert.Throws<InvalidOperationException>(() => open.Records);
+    }
+
+    [Fact]
     public void Serial_rollover_keeps_the_wrapped_events_apart()
     {
         var events = Assemble(Fixture("rollover.log").Where(l => l.Length > 0));

@@ -19,7 +19,7 @@ public class DelimiterBitsTests
 
     [Theory]
     [MemberData(nameof(Lengths))]
-    public void Marks_exactly_the_delimiters_of_a_line_byte_by_byte(int length)
+    public void Marks_exactly_the_delimiters_of_a_line_byte_by_byte_and_copies_it(int length)
     {
         var random = new Random(length);
         var alphabet = "ab= \t\"'{}x"u8.ToArray();
@@ -33,7 +33,12 @@ public class DelimiterBitsTests
         var buffer = Enumerable.Range(0, length + 128).Select(i => "\" ="u8[i % 3]).ToArray();
         line.CopyTo(buffer, 64);
         var bits = new ulong[DelimiterBits.WordsFor(length)];
-        DelimiterBits.Mark(buffer.AsSpan(64, length), bits);
+        // The copy, too, sits between bytes it must not write.
+        var copy = Enumerable.Repeat((byte)'#', length + 128).ToArray();
+        DelimiterBits.Mark(buffer.AsSpan(64, length), bits, copy.AsSpan(64, length));
+
+        Assert.Equal(line, copy[64..(64 + length)]);
+        Assert.All(copy[..64].Concat(copy[(64 + length)..]), b => Assert.Equal((byte)'#', b));
 
         for (var i = 0; i < bits.Length / 3 * 64; i++)
         {
@@ -51,7 +56,7 @@ public class DelimiterBitsTests
         var line = "a=\"b c\"" + new string('x', 100) + "d=e \"";
         var bytes = System.Text.Encoding.ASCII.GetBytes(line);
         var bits = new ulong[DelimiterBits.WordsFor(bytes.Length)];
-        DelimiterBits.Mark(bytes, bits);
+        DelimiterBits.Mark(bytes, bits, new byte[bytes.Length]);
         foreach (var (map, marks) in new[] { (DelimiterBits.ValueEnds, " \t"), (DelimiterBits.NameEnds, " \t="), (DelimiterBits.Quotes, "\"") })
         {
             for (var from = 0; from <= bytes.Length; from++)
@@ -73,7 +78,7 @@ public class DelimiterBitsTests
         {
             var bytes = Enumerable.Range(0, length).Select(i => "a= \""u8[i % 4]).ToArray();
             var bits = new ulong[DelimiterBits.WordsFor(length)];
-            DelimiterBits.Mark(bytes, bits);
+            DelimiterBits.Mark(bytes, bits, new byte[bytes.Length]);
             for (var to = 0; to <= length; to++)
             {
                 for (var wordStart = 0; wordStart <= length + 64; wordStart += 64)

@@ -98,6 +98,47 @@ public partial class HeaderFastPathTests
         Assert.Equal(new AuditTimestamp(long.MaxValue, 1), timestamp);
     }
 
+    [Fact]
+    public void Stamps_of_every_digit_count_and_any_byte_after_the_digits_are_read_in_place_as_the_general_reader_reads_them()
+    {
+        // The kernel form reads eight bytes at a time: every count of digits on each side (shorter, as long as and longer
+        // than a word, up to and past the 18 it takes), followed by the bytes next to the digits ('/', ':') and the
+        // bytes whose check carries into the next byte (0xFA to 0xFF), at every distance from the line's end.
+        var random = new Random(1327);
+        var followers = new byte[] { (byte)'/', (byte)':', (byte)')', 0xFA, 0xFF, (byte)'0' - 1, (byte)'9' + 1, (byte)' ' };
+        for (var secondsDigits = 1; secondsDigits <= 19; secondsDigits++)
+        {
+            for (var serialDigits = 1; serialDigits <= 19; serialDigits++)
+            {
+                var seconds = RandomDigits(random, secondsDigits);
+                var serial = RandomDigits(random, serialDigits);
+                foreach (var follower in followers)
+                {
+                    foreach (var stamp in new[] { $"{seconds}.{RandomDigits(random, 3)}:{serial}", $"{seconds}{(char)follower}.000:{serial}" })
+                    {
+                        for (var padding = 0; padding <= 9; padding++)
+                        {
+                            var line = Encoding.Latin1.GetBytes($"msg=audit({stamp}").Append(follower).Concat(Enumerable.Repeat((byte)'9', padding)).ToArray();
+                            var stampBytes = line.AsSpan(10, stamp.Length);
+                            var general = AuditStamp.TryParseAnyRaw(stampBytes, out var expectedTimestamp, out var expectedSerial)
+                                && expectedTimestamp.Seconds <= 253_402_300_799 && follower == (byte)')';
+                            var read = AuditStamp.TryReadKernelStamp(line, 10, out var timestamp, out var readSerial, out var close);
+                            Assert.True(!read || general, stamp);
+                            if (read)
+                            {
+                                Assert.Equal((expectedTimestamp, expectedSerial, 10 + stamp.Length), (timestamp, readSerial, close));
+                            }
+                            else
+                            {
+                                Assert.True(!general || secondsDigits > 18 || serialDigits > 18, stamp);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(FixtureLogs))]
     public void Every_fixture_line_gets_the_same_header_from_the_maps_as_from_the_general_reader(string log)
@@ -125,6 +166,8 @@ public partial class HeaderFastPathTests
         Assert.False(AuditStamp.TryReadKernelStamp(Encoding.ASCII.GetBytes("msg=audit(253402300800.000:1): x"), 10, out _, out _, out _));
         Assert.False(AuditStamp.TryReadKernelStamp(Encoding.ASCII.GetBytes("msg=audit(1.000:1"), 10, out _, out _, out _));
     }
+
+    private static string RandomDigits(Random random, int count) => new([.. Enumerable.Range(0, count).Select(_ => (char)('0' + random.Next(10)))]);
 
     [GeneratedRegex(@"audit\((?<stamp>[^)]*)\)", RegexOptions.None, matchTimeoutMilliseconds: 5000)]
     private static partial Regex StampPattern();

@@ -83,7 +83,7 @@ public class SimpleFieldPathTests
         var line = Encoding.ASCII.GetBytes(body + "        ");
         var to = body.Length;
         var delimiters = new ulong[DelimiterBits.WordsFor(line.Length)];
-        DelimiterBits.Mark(line, delimiters);
+        DelimiterBits.Mark(line, delimiters, new byte[line.Length]);
         var tokenizer = new FieldTokenizer(line, interpreted: false, isExecve: false, new FieldToken[64], new ulong[64], delimiters);
         var stop = tokenizer.ScanSimpleFields(0, to, FieldOrigin.Body);
         Assert.Equal(rest, body[stop..]);

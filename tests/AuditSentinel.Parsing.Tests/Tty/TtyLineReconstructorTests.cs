@@ -65,6 +65,10 @@ public class TtyLineReconstructorTests
     [InlineData("shutdown -h now\u0003", "shutdown -h now", TtyLineEnd.Interrupt, TtyLineEdits.None)]
     // Left arrow twice then "X": inserted before the last two characters; Delete (ESC[3~) removes the one after the cursor.
     [InlineData("abcd\u001B[D\u001B[DX\u001B[3~\r", "abXd", TtyLineEnd.Return, TtyLineEdits.CursorMoved | TtyLineEdits.Erased)]
+    // Typed text goes in as runs: a run typed after moving left lands before the characters passed over, one typed
+    // after ^A (home) before the whole line.
+    [InlineData("abcd\u001B[D\u001B[DXY\r", "abXYcd", TtyLineEnd.Return, TtyLineEdits.CursorMoved)]
+    [InlineData("world\u0001hello \r", "hello world", TtyLineEnd.Return, TtyLineEdits.CursorMoved)]
     // A backspace removes a whole UTF-8 character (two bytes of "é").
     [InlineData("caf\u00E9\u007Fe\n", "cafe", TtyLineEnd.Newline, TtyLineEdits.Erased)]
     // No terminator: the line is still reported, ended by the data.
