@@ -22,6 +22,7 @@ internal sealed class ChunkedStore<T>
     private readonly int _chunkLength = ChunkBytes / Unsafe.SizeOf<T>();
     private T[] _chunk = [];
     private int _used;
+    private T[] _scratch = [];
 
     // Larger pieces get their own array, so one long line neither wastes nor pins most of a shared chunk.
     private int LargestShared => _chunkLength / 8;
@@ -31,7 +32,14 @@ internal sealed class ChunkedStore<T>
     {
         if (_chunk.Length - _used < minimum)
         {
-            _chunk = GC.AllocateUninitializedArray<T>(Math.Max(_chunkLength, minimum));
+            // Room for more than a chunk is scratch room, copied out by Keep: as the shared chunk it would be pinned
+            // whole by each small piece kept in what the long one left free (all of it when the line was rejected).
+            if (minimum > _chunkLength)
+            {
+                return _scratch.Length >= minimum ? _scratch : _scratch = GC.AllocateUninitializedArray<T>(minimum);
+            }
+
+            _chunk = GC.AllocateUninitializedArray<T>(_chunkLength);
             _used = 0;
         }
 

@@ -68,6 +68,31 @@ public class RecordStorageTests
         Assert.Equal("/root", next[0].Text);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pieces_kept_after_room_for_a_long_line_share_no_more_than_a_chunk(bool longLineKept)
+    {
+        // A line rejected after the parser asked room for it (a crafted 1 MiB line without a header) or a long record
+        // kept whole: the small records parsed after it must not lie in a chunk of the long line's size, or every
+        // open event's one small record pins a megabyte (4096 open events: 4 GiB).
+        var store = new ChunkedStore<byte>();
+        var longLine = Enumerable.Range(0, 1 << 20).Select(i => (byte)i).ToArray();
+        var room = store.Space(longLine.Length)[..longLine.Length];
+        longLine.CopyTo(room);
+        var kept = longLineKept ? store.Keep(room) : default;
+        var small = store.Space(10)[..10];
+        "type=CWD x"u8.CopyTo(small);
+        var smallKept = store.Keep(small);
+
+        Assert.True(smallKept.Array!.Length <= ChunkedStore<byte>.ChunkBytes, $"a 10-byte piece holds a {smallKept.Array.Length}-byte chunk");
+        Assert.Equal("type=CWD x"u8.ToArray(), smallKept.ToArray());
+        if (longLineKept)
+        {
+            Assert.Equal(longLine, kept.ToArray());
+        }
+    }
+
     [Fact]
     public void Name_keys_read_at_any_position_equal_the_key_of_the_name_alone()
     {
