@@ -170,6 +170,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'AUDITSENTINEL_BLOB_CLAIM_MINUTES'
           value: '30'
         }
+        // The .NET GC's first generation capped at 32 MiB (hex, as eng/HotLoopRuntime.props gives the NativeAOT CLI): sized
+        // from the machine's cache it let the heap grow and cycle through memory no cache holds (docs/performance.md).
+        {
+          name: 'DOTNET_GCgen0size'
+          value: '2000000'
+        }
       ]
     }
   }

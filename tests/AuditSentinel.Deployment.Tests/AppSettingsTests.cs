@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using AuditSentinel.TestSupport;
 
 namespace AuditSentinel.Deployment.Tests;
@@ -82,6 +83,19 @@ public sealed class AppSettingsTests
         Assert.DoesNotContain("FUNCTIONS_WORKER_RUNTIME", DeclaredSettings());
         Assert.DoesNotContain("FUNCTIONS_EXTENSION_VERSION", DeclaredSettings());
         Assert.DoesNotContain("WEBSITE_RUN_FROM_PACKAGE", DeclaredSettings());
+    }
+
+    [Fact]
+    public void The_function_app_caps_the_first_gc_generation_as_the_native_cli_does()
+    {
+        // The handler runs on the JIT, whose runtimeconfig cannot carry GCgen0size; the environment can (docs/performance.md).
+        var app = BicepText.Normalize(InfraFiles.Read("infra/modules/function-app.bicep"));
+        var props = File.ReadAllText(Path.Combine(RepoPaths.Root, "eng", "HotLoopRuntime.props"));
+        var cli = Regex.Match(props, "--runtimeopt:GCgen0size=(?<size>[0-9a-fA-F]+)", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+        Assert.True(cli.Success, "eng/HotLoopRuntime.props gives the NativeAOT CLI no GCgen0size");
+        Assert.Contains($"name: 'DOTNET_GCgen0size' value: '{cli.Groups["size"].Value}'", app, StringComparison.Ordinal);
+        Assert.Equal(32 * 1024 * 1024, Convert.ToInt32(cli.Groups["size"].Value, 16));
     }
 
     private static bool IsSource(string path) =>
