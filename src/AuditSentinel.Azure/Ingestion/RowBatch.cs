@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 
 namespace AuditSentinel.Azure.Ingestion;
@@ -37,26 +38,48 @@ internal sealed class RowBatch
         return (new RowBatch(_rows.GetRange(0, half)), new RowBatch(_rows.GetRange(half, _rows.Count - half)));
     }
 
-    /// <summary>The JSON array, gzip-compressed, written straight from the row bytes (no second serialization).</summary>
+    /// <summary>
+    /// The JSON array, gzip-compressed, written from the row bytes (no second serialization). The array is put together
+    /// in one pooled buffer and compressed in one call: a call per row and per comma cost the compressor's per-call
+    /// overhead about twice per row.
+    /// </summary>
     public byte[] ToGzipJson()
     {
-        using var buffer = new MemoryStream(JsonLength / 4 + 64);
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        var json = ArrayPool<byte>.Shared.Rent(JsonLength);
+        try
         {
-            gzip.WriteByte((byte)'[');
-            for (var i = 0; i < _rows.Count; i++)
+            var length = WriteJsonArray(json);
+            using var buffer = new MemoryStream(JsonLength / 4 + 64);
+            using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
             {
-                if (i > 0)
-                {
-                    gzip.WriteByte((byte)',');
-                }
-
-                gzip.Write(_rows[i].Json.Span);
+                gzip.Write(json, 0, length);
             }
 
-            gzip.WriteByte((byte)']');
+            return buffer.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(json);
+        }
+    }
+
+    private int WriteJsonArray(Span<byte> json)
+    {
+        var length = 0;
+        json[length++] = (byte)'[';
+        for (var i = 0; i < _rows.Count; i++)
+        {
+            if (i > 0)
+            {
+                json[length++] = (byte)',';
+            }
+
+            var row = _rows[i].Json.Span;
+            row.CopyTo(json[length..]);
+            length += row.Length;
         }
 
-        return buffer.ToArray();
+        json[length++] = (byte)']';
+        return length;
     }
 }
