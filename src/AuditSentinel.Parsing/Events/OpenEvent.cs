@@ -36,22 +36,18 @@ internal sealed class OpenEvent
     /// <param name="key">The event's key.</param>
     /// <param name="late">True when an event of the key was already emitted.</param>
     /// <param name="room">An empty list for its records.</param>
-    public void Open(EventKey key, bool late, List<AuditRecord> room)
+    public void Open(EventKey key, bool late, List<AuditRecord> room) => Reset(key, late, room);
+
+    /// <summary>Makes a spare one the closed entry of an event emitted elsewhere.</summary>
+    public void KeepClosed(EventKey key) => Reset(key, late: false, records: null);
+
+    // Open with a list for records, closed without one.
+    private void Reset(EventKey key, bool late, List<AuditRecord>? records)
     {
         Key = key;
         Late = late;
-        IsOpen = true;
-        _records = room;
-        Bytes = 0;
-    }
-
-    /// <summary>Makes a spare one the closed entry of an event emitted elsewhere.</summary>
-    public void KeepClosed(EventKey key)
-    {
-        Key = key;
-        Late = false;
-        IsOpen = false;
-        _records = null;
+        IsOpen = records is not null;
+        _records = records;
         Bytes = 0;
     }
 

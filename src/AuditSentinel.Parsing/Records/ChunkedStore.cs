@@ -24,7 +24,8 @@ internal sealed class ChunkedStore<T>
     private int _used;
     private T[] _scratch = [];
 
-    // Larger pieces get their own array, so one long line neither wastes nor pins most of a shared chunk.
+    // Larger pieces copied in (not written in place by the caller) get their own array, so one long line neither
+    // wastes nor pins most of a shared chunk.
     private int LargestShared => _chunkLength / 8;
 
     /// <summary>Free room for at least <paramref name="minimum"/> elements; pass what was written to <see cref="Keep"/>.</summary>

@@ -25,14 +25,7 @@ internal struct JsonColumns(RowJsonBuffer json, ColumnPrefix[] prefixes) : IColu
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Int(string name, string description, int? value)
-    {
-        var column = _next++;
-        if (value is { } number)
-        {
-            json.WriteNumber(prefixes[column], number);
-        }
-    }
+    public void Int(string name, string description, int? value) => Long(name, description, value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Long(string name, string description, long? value)
