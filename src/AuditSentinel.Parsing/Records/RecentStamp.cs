@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace AuditSentinel.Parsing.Records;
@@ -28,11 +29,12 @@ internal sealed class RecentStamp
     /// <see cref="AuditStamp.TryReadKernelStamp"/>, answered from the last stamp read when the line holds the same bytes
     /// at <paramref name="start"/>: the reading is a function of those bytes alone (digits up to the ')' that ends them).
     /// </summary>
+    /// <remarks>Inlined into the header reader, the compare without a call; a stamp read anew is a call.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal bool TryRead(ReadOnlySpan<byte> line, int start, out AuditTimestamp timestamp, out ulong serial, out int close)
     {
         // Both blocks are read only when the line has them; a stamp nearer its end is read the usual way.
-        var hasBlocks = line.Length - start >= Longest;
-        if (hasBlocks && _length > 0)
+        if (line.Length - start >= Longest && _length > 0)
         {
             var low = Vector128.Create(line.Slice(start, BlockBytes));
             var high = Vector128.Create(line.Slice(start + BlockBytes, BlockBytes));
@@ -45,13 +47,19 @@ internal sealed class RecentStamp
             }
         }
 
+        return TryReadAnew(line, start, out timestamp, out serial, out close);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryReadAnew(ReadOnlySpan<byte> line, int start, out AuditTimestamp timestamp, out ulong serial, out int close)
+    {
         if (!AuditStamp.TryReadKernelStamp(line, start, out timestamp, out serial, out close))
         {
             return false;
         }
 
         var length = close + 1 - start;
-        if (hasBlocks && length <= Longest)
+        if (line.Length - start >= Longest && length <= Longest)
         {
             _low = Vector128.Create(line.Slice(start, BlockBytes));
             _high = Vector128.Create(line.Slice(start + BlockBytes, BlockBytes));
