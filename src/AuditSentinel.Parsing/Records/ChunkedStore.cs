@@ -29,33 +29,55 @@ internal sealed class ChunkedStore<T>
     private int LargestShared => _chunkLength / 8;
 
     /// <summary>Free room for at least <paramref name="minimum"/> elements; pass what was written to <see cref="Keep"/>.</summary>
+    /// <remarks>
+    /// Inlined, as is <see cref="Keep"/>: the parser asks three stores for room and keeps three pieces per line, and the
+    /// calls cost more than the usual answer (the rest of the current chunk); a new chunk or scratch room is a call.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal Span<T> Space(int minimum)
     {
-        if (_chunk.Length - _used < minimum)
-        {
-            // Room for more than a chunk is scratch room, copied out by Keep: as the shared chunk it would be pinned
-            // whole by each small piece kept in what the long one left free (all of it when the line was rejected).
-            if (minimum > _chunkLength)
-            {
-                return _scratch.Length >= minimum ? _scratch : _scratch = GC.AllocateUninitializedArray<T>(minimum);
-            }
-
-            _chunk = GC.AllocateUninitializedArray<T>(_chunkLength);
-            _used = 0;
-        }
-
-        return _chunk.AsSpan(_used);
+        var chunk = _chunk;
+        var used = _used;
+        return chunk.Length - used >= minimum ? chunk.AsSpan(used) : SpaceElsewhere(minimum);
     }
 
     /// <summary>
     /// Keeps <paramref name="piece"/> where no later call writes: in place when it was written at the start of
     /// <see cref="Space"/>, else as a copy.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal ArraySegment<T> Keep(ReadOnlySpan<T> piece)
     {
-        var inPlace = piece.IsEmpty
-            || (_used < _chunk.Length && Unsafe.AreSame(ref MemoryMarshal.GetReference(piece), ref _chunk[_used]) && piece.Length <= _chunk.Length - _used);
-        if (!inPlace)
+        var chunk = _chunk;
+        var used = _used;
+        if ((uint)used < (uint)chunk.Length && piece.Length <= chunk.Length - used && !piece.IsEmpty
+            && Unsafe.AreSame(ref MemoryMarshal.GetReference(piece), ref chunk[used]))
+        {
+            _used = used + piece.Length;
+            return new ArraySegment<T>(chunk, used, piece.Length);
+        }
+
+        return KeepElsewhere(piece);
+    }
+
+    private Span<T> SpaceElsewhere(int minimum)
+    {
+        // Room for more than a chunk is scratch room, copied out by Keep: as the shared chunk it would be pinned whole by
+        // each small piece kept in what the long one left free (all of it when the line was rejected).
+        if (minimum > _chunkLength)
+        {
+            return _scratch.Length >= minimum ? _scratch : _scratch = GC.AllocateUninitializedArray<T>(minimum);
+        }
+
+        _chunk = GC.AllocateUninitializedArray<T>(_chunkLength);
+        _used = 0;
+        return _chunk;
+    }
+
+    // An empty piece, or one written elsewhere (scratch room, a tokenizer's grown array): copied, unless empty.
+    private ArraySegment<T> KeepElsewhere(ReadOnlySpan<T> piece)
+    {
+        if (!piece.IsEmpty)
         {
             if (piece.Length > LargestShared)
             {

@@ -18,6 +18,7 @@ public sealed class RecordParser
     private readonly ChunkedStore<byte> _lines = new();
     private readonly ChunkedStore<FieldToken> _tokens = new();
     private readonly ChunkedStore<ulong> _keys = new();
+    private readonly RecentStamp _recentStamp = new();
     private readonly bool _fastPaths;
     private ulong[] _delimiterBits = new ulong[64];
     private byte[] _lastNodeBytes = [];
@@ -84,8 +85,9 @@ public sealed class RecordParser
 
     /// <summary>
     /// Reads the header auditd writes, <c>[node=HOST ]type=NAME msg=audit(SECONDS.MMM:SERIAL): </c> with single
-    /// spaces, from the delimiter maps and in one pass over the stamp; false for anything else, which
-    /// <see cref="TryParseHeader"/> reads (and reads alike for this form: the tests compare both ways).
+    /// spaces, from the delimiter maps and in one pass over the stamp (or none, when it repeats the last line's:
+    /// <see cref="RecentStamp"/>); false for anything else, which <see cref="TryParseHeader"/> reads (and reads alike
+    /// for this form: the tests compare both ways).
     /// </summary>
     private bool TryReadAuditdHeader(ReadOnlySpan<byte> line, ReadOnlySpan<ulong> delimiters, out RecordHeader header)
     {
@@ -124,7 +126,7 @@ public sealed class RecordParser
         var head = FieldToken.KeyAt(line, typeStart, typeLength);
         var tail = typeLength > sizeof(ulong) ? BinaryPrimitives.ReadUInt64LittleEndian(line[(typeEnd - sizeof(ulong))..]) : 0;
         if (!RecordTypeByteLookup.TryFind(line[typeStart..typeEnd], head, tail, out var typeNumber, out var typeName)
-            || !AuditStamp.TryReadKernelStamp(line, typeEnd + StampOffset, out var timestamp, out var serial, out var close))
+            || !_recentStamp.TryRead(line, typeEnd + StampOffset, out var timestamp, out var serial, out var close))
         {
             return false;
         }

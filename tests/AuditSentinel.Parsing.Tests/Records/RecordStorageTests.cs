@@ -94,6 +94,27 @@ public class RecordStorageTests
     }
 
     [Fact]
+    public void Pieces_written_in_their_room_stay_in_place_and_others_are_copied()
+    {
+        var store = new ChunkedStore<ulong>();
+        var first = store.Space(4)[..3];
+        first.Fill(1);
+        var keptFirst = store.Keep(first);
+        var empty = store.Keep(store.Space(4)[..0]);
+        var second = store.Space(4)[..2];
+        second.Fill(2);
+        var keptSecond = store.Keep(second);
+        var elsewhere = store.Keep(new ulong[] { 3, 3 });
+
+        // In place: one after the other in the chunk they were written in; the empty piece takes no room; the piece
+        // written elsewhere is copied after them.
+        Assert.Same(keptFirst.Array, keptSecond.Array);
+        Assert.Equal((0, 3, 3, 0, 3, 2, 5), (keptFirst.Offset, keptFirst.Count, empty.Offset, empty.Count, keptSecond.Offset, keptSecond.Count, elsewhere.Offset));
+        Assert.Same(keptFirst.Array, elsewhere.Array);
+        Assert.Equal(new ulong[] { 1, 1, 1, 2, 2, 3, 3 }, keptFirst.Array!.AsSpan(0, 7).ToArray());
+    }
+
+    [Fact]
     public void Name_keys_read_at_any_position_equal_the_key_of_the_name_alone()
     {
         var line = "a=1 node=host-0000 proctitle=6C73 requested_mask=r ab=c x"u8.ToArray();
