@@ -103,6 +103,32 @@ public class CopiedFieldTests
         }
     }
 
+    [Theory]
+    // Past the builder's first 1 KiB buffer (grown to the line plus the over-copy room), and a line of 1 MiB.
+    [InlineData(3000)]
+    [InlineData((1 << 20) - 64)]
+    public void Fields_at_the_end_of_a_long_line_map_as_their_decoded_strings(int lineLength)
+    {
+        // The copy reads up to two vectors from a name or value, reaching the end of the room after the line when the
+        // last value ends the line; names and values of every length up to and past two vectors stand there. A fresh
+        // builder per line, so its padded buffer is exactly the line and the room.
+        for (var length = 1; length <= 33; length++)
+        {
+            foreach (var last in new[] { $"{new string('n', length)}={new string('v', length)}", $"n={new string('v', length)}", $"n=\"{new string('v', length)}\"" })
+            {
+                var head = Line("pid=1 ");
+                // Long filler values, so a 1 MiB line has a few thousand fields; the line's length is made exact with the first.
+                var room = lineLength - head.Length - last.Length;
+                var filler = Enumerable.Range(0, (room / 128) - 1).Select(i => $"f{i % 100:00}={new string('a', 123)} ");
+                var body = "pid=1 " + $"g={new string('b', (room % 128) + 128 - 3)} " + string.Concat(filler) + last;
+                var record = FixtureRecords.Parse(Line(body));
+                Assert.Equal(lineLength, record.Bytes.Length);
+                Assert.Equal(last, System.Text.Encoding.UTF8.GetString(record.Bytes[^last.Length..]));
+                FieldMapTests.AssertEveryFieldReadsAndWritesAsItsDecodedString(new FieldMapBuilder(), record);
+            }
+        }
+    }
+
     private static void AssertMapsAsDecoded(FieldMapBuilder builder, string body)
     {
         var record = FixtureRecords.Parse(Line(body));
