@@ -103,6 +103,29 @@ public class CopiedFieldTests
         }
     }
 
+    [Fact]
+    public void Names_seen_before_are_written_from_their_prefixes_first_in_a_map_or_after_others()
+    {
+        // A name of up to 8 bytes copied plain is written from then on from its prefix (,"name":"): as a map's first
+        // property (no comma: the brace stays), after others, before a value to escape, and never for a name that only
+        // shares its first bytes (another length) or its key's slot.
+        var builder = new FieldMapBuilder();
+        foreach (var body in (string[])[
+            "pid=1 uid=2 pi=3 pidx=4 pid12345=5 pid123456=6",
+            "uid=3 pid=4",
+            "pid=\"a\\b\" uid=5",
+            "pid=x\u0001 uid=\"\"",
+            "pid123456=7 pid12345=8 pidx=9 pi=10 pid=11",
+            "a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8 i=9 j=10 k=11 l=12 m=13 n=14 o=15 p=16 q=17 r=18 s=19 t=20 u=21 v=22 w=23 x=24 y=25 z=26",
+            "z=1 y=2 x=3 w=4 v=5 u=6 t=7 s=8 r=9 q=10 p=11 o=12 n=13 m=14 l=15 k=16 j=17 i=18 h=19 g=20 f=21 e=22 d=23 c=24 b=25 a=26",
+            "uid=1"])
+        {
+            AssertMapsAsDecoded(builder, body + " zz=\"q\"");
+            var record = FixtureRecords.Parse(Line(body));
+            FieldMapTests.AssertEveryFieldReadsAndWritesAsItsDecodedString(builder, record);
+        }
+    }
+
     [Theory]
     // Past the builder's first 1 KiB buffer (grown to the line plus the over-copy room), and a line of 1 MiB.
     [InlineData(3000)]

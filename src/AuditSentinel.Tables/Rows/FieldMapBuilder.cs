@@ -33,6 +33,9 @@ internal sealed class FieldMapBuilder
     // of a name's repeats, so names are found by hash instead (RepeatedNameChains); most maps stay below it.
     private const int ChainsFrom = 64;
 
+    // Direct-mapped slots of name prefixes: a real log has a few dozen names.
+    private const int PrefixSlots = 256;
+
     // 16 KiB of JSON (about 40 maps of a real log) and of entries per chunk: a chunk lives as long as a map in it.
     private const int JsonChunk = 16 * 1024;
     private const int EntryChunk = 1024;
@@ -47,6 +50,10 @@ internal sealed class FieldMapBuilder
 
     private RepeatedNameChains? _chains;
 
+    // The prefixes of names of up to 8 bytes (a key and a length say such a name exactly) copied plain before, by key:
+    // a name seen again is written as one vector instead of being copied, checked and punctuated.
+    private readonly NamePrefix[] _prefixes = new NamePrefix[PrefixSlots];
+
     // Per entry, the first 8 bytes of its escaped name as one number (FieldToken.KeyOf): one compare tells most names apart.
     private ulong[] _keyWords = new ulong[64];
 
@@ -57,7 +64,11 @@ internal sealed class FieldMapBuilder
     private int _count;
 
     /// <summary>Starts with an empty map.</summary>
-    internal FieldMapBuilder() => Clear();
+    internal FieldMapBuilder()
+    {
+        _prefixes.AsSpan().Fill(new NamePrefix(0, -1, default));
+        Clear();
+    }
 
     /// <summary>True when nothing was added since <see cref="Clear"/>.</summary>
     internal bool IsEmpty => _count == 0;
@@ -141,9 +152,34 @@ internal sealed class FieldMapBuilder
                     continue;
                 }
 
-                // Without a branch: the opening quote lands on the comma when no comma is due.
-                var nameAt = length + (count > 0 ? 2 : 1);
-                if (token.Kind == FieldKind.Hex || token.NameStart < 0 || !CopyProperty(ref padded, token, ref json, length, nameAt))
+                // A name seen plain before is written as its prefix; any other copied from the line (and its prefix
+                // kept when the name fits a key). A hex value, a value or name to escape, and a synthetic name not seen
+                // before go to the general path.
+                var word = Unsafe.Add(ref keys, f);
+                ref var prefix = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_prefixes), PrefixSlot(word));
+                int nameAt;
+                bool copied;
+                if (token.Kind == FieldKind.Hex)
+                {
+                    (nameAt, copied) = (0, false);
+                }
+                else if (prefix.Word == word && prefix.NameLength == token.NameLength)
+                {
+                    nameAt = WritePrefix(prefix.Text, ref json, length, count);
+                    copied = CopyValue(ref padded, token, ref json, nameAt + token.NameLength + 3) == 0;
+                }
+                else
+                {
+                    // Without a branch: the opening quote lands on the comma when no comma is due.
+                    nameAt = length + (count > 0 ? 2 : 1);
+                    copied = token.NameStart >= 0 && CopyProperty(ref padded, token, ref json, length, nameAt);
+                    if (copied && (uint)(token.NameLength - 1) < sizeof(ulong))
+                    {
+                        prefix = new NamePrefix(word, token.NameLength, Vector128.LoadUnsafe(ref json, (nuint)(nameAt - 2)).WithElement(0, (byte)','));
+                    }
+                }
+
+                if (!copied)
                 {
                     (_length, _count, _wordBits) = (length, count, wordBits);
                     AddProperty(record, token, distinct, copyRoom);
@@ -154,12 +190,12 @@ internal sealed class FieldMapBuilder
                     continue;
                 }
 
-                // Names copied as they are: their words are the ones the tokenizer computed. Most are new to the map,
+                // Names written as they are: their words are the ones the tokenizer computed. Most are new to the map,
                 // which the filter of words says; the rest are compared with the map's names (no room is taken).
-                var word = Unsafe.Add(ref keys, f);
                 var entry = new FieldMap.Entry(nameAt, token.NameLength, token.ValueLength, Plain: true);
                 var end = entry.ValueStart + token.ValueLength + 1;
-                if (distinct && (wordBits & WordBit(word)) != 0)
+                var bit = WordBit(word);
+                if (distinct && (wordBits & bit) != 0)
                 {
                     (_length, _count, _wordBits) = (length, count, wordBits);
                     AddIfDistinct(entry, end, word);
@@ -168,7 +204,7 @@ internal sealed class FieldMapBuilder
                 }
 
                 Unsafe.Add(ref keyWords, count) = word;
-                wordBits |= WordBit(word);
+                wordBits |= bit;
                 Unsafe.Add(ref entries, count++) = entry;
                 length = end;
             }
@@ -300,9 +336,28 @@ internal sealed class FieldMapBuilder
 
         // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref json, valueAt - 3), BitConverter.IsLittleEndian ? NameValueQuotes : BinaryPrimitives.ReverseEndianness(NameValueQuotes));
-        var escapedInValue = CopyText(ref Unsafe.Add(ref padded, token.ValueStart), ref Unsafe.Add(ref json, valueAt), token.ValueLength);
+        return (escapedInName | CopyValue(ref padded, token, ref json, valueAt)) == 0;
+    }
+
+    // Writes a name's prefix (,"name":") at length, or ("name":") after the brace of an empty map, and returns where
+    // the name starts. The vector's bytes past the prefix are overwritten by the value, which follows.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int WritePrefix(Vector128<byte> prefix, ref byte json, int length, int count)
+    {
+        // Without a branch: in an empty map the comma lands on the brace, which is written again.
+        var at = count > 0 ? length : length - 1;
+        prefix.StoreUnsafe(ref json, (nuint)at);
+        Unsafe.Add(ref json, at) = count > 0 ? (byte)',' : (byte)'{';
+        return at + 2;
+    }
+
+    // Copies the field's value and its closing quote to valueAt, and returns the bytes in it JSON escapes (CopyText).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong CopyValue(ref byte padded, in FieldToken token, ref byte json, int valueAt)
+    {
+        var escaped = CopyText(ref Unsafe.Add(ref padded, token.ValueStart), ref Unsafe.Add(ref json, valueAt), token.ValueLength);
         Unsafe.Add(ref json, valueAt + token.ValueLength) = (byte)'"';
-        return (escapedInName | escapedInValue) == 0;
+        return escaped;
     }
 
     // Copies length bytes from source to destination (both with room for OverCopy bytes more) and returns the bytes
@@ -514,6 +569,9 @@ internal sealed class FieldMapBuilder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PrefixSlot(ulong word) => (int)((word * 0x9E3779B97F4A7C15UL) >> 56);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong WordBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -543,4 +601,7 @@ internal sealed class FieldMapBuilder
 
     // Not cleared: a map reads only what it wrote.
     private static T[] NewChunk<T>(int length) => GC.AllocateUninitializedArray<T>(length);
+
+    // ,"name":" of a name of up to 8 bytes, its key and its length (-1 in an empty slot: no name has it).
+    private readonly record struct NamePrefix(ulong Word, int NameLength, Vector128<byte> Text);
 }
