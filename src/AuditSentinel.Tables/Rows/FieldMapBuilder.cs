@@ -34,7 +34,7 @@ internal sealed class FieldMapBuilder
     private const int ChainsFrom = 64;
 
     // Direct-mapped slots of name prefixes: a real log has a few dozen names.
-    private const int PrefixSlots = 256;
+    private const int PrefixSlotBits = 8;
 
     // 16 KiB of JSON (about 40 maps of a real log) and of entries per chunk: a chunk lives as long as a map in it.
     private const int JsonChunk = 16 * 1024;
@@ -52,7 +52,7 @@ internal sealed class FieldMapBuilder
 
     // The prefixes of names of up to 8 bytes (a key and a length say such a name exactly) copied plain before, by key:
     // a name seen again is written as one vector instead of being copied, checked and punctuated.
-    private readonly NamePrefix[] _prefixes = new NamePrefix[PrefixSlots];
+    private readonly NamePrefix[] _prefixes = new NamePrefix[1 << PrefixSlotBits];
 
     // Per entry, the first 8 bytes of its escaped name as one number (FieldToken.KeyOf): one compare tells most names apart.
     private ulong[] _keyWords = new ulong[64];
@@ -101,7 +101,9 @@ internal sealed class FieldMapBuilder
     private void AddFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct)
     {
         var tokens = record.Tokens;
-        if (!AnyAdded(tokens.Length, skipped))
+
+        // Most records have one word of bits (up to 64 fields): read inline.
+        if (tokens.Length <= 64 ? Added(0, tokens.Length, skipped) == 0 : !AnyAdded(tokens.Length, skipped))
         {
             return;
         }
@@ -124,13 +126,14 @@ internal sealed class FieldMapBuilder
     // what follows, or lie past the map's end), and checked for bytes JSON escapes in the vectors the copy moves. The
     // map's length, count and filter of words are in locals, stored for the rare calls that read or change them. A
     // property with a byte to escape is written again by the general path, as are a hex value and a synthetic name
-    // (not in the line).
+    // (not in the line). A name seen before is written from its prefix.
     // The buffers are read and written through references without bounds checks (they were about a third of the
     // loop's instructions). The bounds they rely on: a field index comes from the bits of fields the record has, and
     // the record has a key per field; the padded line has OverCopy bytes after the line (Pad), so a copy of up to
     // OverCopy bytes from any name or value stays in it; the JSON has copyRoom bytes from the map's length (Reserve, here
     // and after each general-path property), which holds every field's name, value and punctuation and a suffix, and
-    // OverCopy bytes over the last; the entries and words have a slot per field (ReserveEntries).
+    // OverCopy bytes over the last (a prefix's vector ends before its value's copy does); the entries and words have a
+    // slot per field (ReserveEntries); a prefix slot is the top PrefixSlotBits of a hash.
     private void AddCopiedFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct, int copyRoom)
     {
         var fields = record.Tokens.Length;
@@ -569,7 +572,7 @@ internal sealed class FieldMapBuilder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PrefixSlot(ulong word) => (int)((word * 0x9E3779B97F4A7C15UL) >> 56);
+    private static int PrefixSlot(ulong word) => (int)((word * 0x9E3779B97F4A7C15UL) >> ((sizeof(ulong) * 8) - PrefixSlotBits));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong WordBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
