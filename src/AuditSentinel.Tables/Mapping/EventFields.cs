@@ -297,14 +297,8 @@ internal sealed class EventFields : IDisposable
         _taken[bit >> 6] |= 1UL << bit;
     }
 
-    // The primary record first: most takes of a given record are of it.
     private int IndexOf(AuditRecord record)
     {
-        if (ReferenceEquals(_records[_primary], record))
-        {
-            return _primary;
-        }
-
         for (var r = 0; r < _count; r++)
         {
             if (ReferenceEquals(_records[r], record))
