@@ -103,6 +103,55 @@ public class CopiedFieldTests
         }
     }
 
+    [Fact]
+    public void Names_seen_before_are_written_from_their_prefixes_first_in_a_map_or_after_others()
+    {
+        // A name of up to 8 bytes copied plain is written from then on from its prefix (,"name":"): as a map's first
+        // property (no comma: the brace stays), after others, before a value to escape, and never for a name that only
+        // shares its first bytes (another length) or its key's slot.
+        var builder = new FieldMapBuilder();
+        foreach (var body in (string[])[
+            "pid=1 uid=2 pi=3 pidx=4 pid12345=5 pid123456=6",
+            "uid=3 pid=4",
+            "pid=\"a\\b\" uid=5",
+            "pid=x\u0001 uid=\"\"",
+            "pid123456=7 pid12345=8 pidx=9 pi=10 pid=11",
+            "a=1 b=2 c=3 d=4 e=5 f=6 g=7 h=8 i=9 j=10 k=11 l=12 m=13 n=14 o=15 p=16 q=17 r=18 s=19 t=20 u=21 v=22 w=23 x=24 y=25 z=26",
+            "z=1 y=2 x=3 w=4 v=5 u=6 t=7 s=8 r=9 q=10 p=11 o=12 n=13 m=14 l=15 k=16 j=17 i=18 h=19 g=20 f=21 e=22 d=23 c=24 b=25 a=26",
+            "uid=1"])
+        {
+            AssertMapsAsDecoded(builder, body + " zz=\"q\"");
+            var record = FixtureRecords.Parse(Line(body));
+            FieldMapTests.AssertEveryFieldReadsAndWritesAsItsDecodedString(builder, record);
+        }
+    }
+
+    [Theory]
+    // Past the builder's first 1 KiB buffer (grown to the line plus the over-copy room), and a line of 1 MiB.
+    [InlineData(3000)]
+    [InlineData((1 << 20) - 64)]
+    public void Fields_at_the_end_of_a_long_line_map_as_their_decoded_strings(int lineLength)
+    {
+        // The copy reads up to two vectors from a name or value, reaching the end of the room after the line when the
+        // last value ends the line; names and values of every length up to and past two vectors stand there. A fresh
+        // builder per line, so its padded buffer is exactly the line and the room.
+        for (var length = 1; length <= 33; length++)
+        {
+            foreach (var last in new[] { $"{new string('n', length)}={new string('v', length)}", $"n={new string('v', length)}", $"n=\"{new string('v', length)}\"" })
+            {
+                var head = Line("pid=1 ");
+                // Long filler values, so a 1 MiB line has a few thousand fields; the line's length is made exact with the first.
+                var room = lineLength - head.Length - last.Length;
+                var filler = Enumerable.Range(0, (room / 128) - 1).Select(i => $"f{i % 100:00}={new string('a', 123)} ");
+                var body = "pid=1 " + $"g={new string('b', (room % 128) + 128 - 3)} " + string.Concat(filler) + last;
+                var record = FixtureRecords.Parse(Line(body));
+                Assert.Equal(lineLength, record.Bytes.Length);
+                Assert.Equal(last, System.Text.Encoding.UTF8.GetString(record.Bytes[^last.Length..]));
+                FieldMapTests.AssertEveryFieldReadsAndWritesAsItsDecodedString(new FieldMapBuilder(), record);
+            }
+        }
+    }
+
     private static void AssertMapsAsDecoded(FieldMapBuilder builder, string body)
     {
         var record = FixtureRecords.Parse(Line(body));

@@ -18,14 +18,20 @@ internal sealed class FieldLayout
     private readonly int[] _next;
 
     // The fields whose key is a mapped name's key: the name's length, part and whole spelling decide what they are, and
-    // those are not in the keys, so a record is checked on them before it is given this layout.
-    private readonly Candidate[] _candidates;
+    // those are not in the keys, so a record is checked on them before it is given this layout. The part is checked for
+    // all fields at once (a record's body fields come before its ENRICHED ones, so their count says where each stands),
+    // the length per candidate, and the spelling for the few names longer than a key, which are classified again.
+    private readonly NameLength[] _candidateLengths;
+    private readonly Candidate[] _longCandidates;
+    private readonly int _bodyFields;
 
-    private FieldLayout(ulong[] keys, int[] next, Candidate[] candidates)
+    private FieldLayout(ulong[] keys, int[] next, NameLength[] candidateLengths, Candidate[] longCandidates, int bodyFields)
     {
         _keys = keys;
         _next = next;
-        _candidates = candidates;
+        _candidateLengths = candidateLengths;
+        _longCandidates = longCandidates;
+        _bodyFields = bodyFields;
     }
 
     /// <summary>One bit per mapped name (bit <c>(int)name</c>) the layout holds.</summary>
@@ -40,28 +46,30 @@ internal sealed class FieldLayout
         var tokens = record.Tokens;
         var keys = record.NameKeys;
         var names = MappedNames.Lookup;
-        var candidates = 0;
-        foreach (var key in keys)
-        {
-            candidates += names.HasKey(key) ? 1 : 0;
-        }
-
-        var layout = new FieldLayout(keys.ToArray(), new int[keys.Length], new Candidate[candidates]);
-        layout._first.AsSpan().Fill(None);
-        Span<int> last = stackalloc int[MappedNames.Count];
-        candidates = 0;
+        var candidates = new List<Candidate>();
+        var bodyFields = 0;
         for (var f = 0; f < keys.Length; f++)
         {
-            if (!names.HasKey(keys[f]))
+            bodyFields += tokens[f].Origin == FieldOrigin.Enriched ? 0 : 1;
+            if (names.HasKey(keys[f]))
             {
-                continue;
+                candidates.Add(new Candidate(f, tokens[f].NameLength, names.Of(record, tokens[f], keys[f])));
             }
+        }
 
-            var name = names.Of(record, tokens[f], keys[f]);
-            layout._candidates[candidates++] = new Candidate(f, tokens[f].NameLength, tokens[f].Origin == FieldOrigin.Enriched, name);
-            if (name >= 0)
+        var layout = new FieldLayout(
+            keys.ToArray(),
+            new int[keys.Length],
+            [.. candidates.Select(candidate => new NameLength(candidate.Field, candidate.NameLength))],
+            [.. candidates.Where(candidate => candidate.NameLength > sizeof(ulong))],
+            bodyFields);
+        layout._first.AsSpan().Fill(None);
+        Span<int> last = stackalloc int[MappedNames.Count];
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Name >= 0)
             {
-                layout.Add(name, f, last);
+                layout.Add(candidate.Name, candidate.Field, last);
             }
         }
 
@@ -75,8 +83,8 @@ internal sealed class FieldLayout
     internal int Next(int field) => _next[field];
 
     /// <summary>
-    /// True when this layout is <paramref name="record"/>'s: the same name keys, and the fields whose key is a mapped
-    /// name's key classified alike.
+    /// True when this layout is <paramref name="record"/>'s: the same name keys, the same number of body fields, and
+    /// the fields whose key is a mapped name's key classified alike.
     /// </summary>
     internal bool Fits(AuditRecord record)
     {
@@ -85,13 +93,27 @@ internal sealed class FieldLayout
             return false;
         }
 
-        // With the key, a name's length and part decide what a name of up to 8 bytes is; a longer one is classified again.
+        // The body fields come first, then the ENRICHED ones (the tokenizer reads the two parts in that order).
         var tokens = record.Tokens;
-        foreach (var candidate in _candidates)
+        if ((_bodyFields > 0 && tokens[_bodyFields - 1].Origin == FieldOrigin.Enriched)
+            || (_bodyFields < tokens.Length && tokens[_bodyFields].Origin != FieldOrigin.Enriched))
         {
-            ref readonly var token = ref tokens[candidate.Field];
-            if (token.NameLength != candidate.NameLength || (token.Origin == FieldOrigin.Enriched) != candidate.Enriched
-                || (candidate.NameLength > sizeof(ulong) && MappedNames.Lookup.Of(record, token, _keys[candidate.Field]) != candidate.Name))
+            return false;
+        }
+
+        // With the key and the part, a name's length decides what a name of up to 8 bytes is (a longer one shares its
+        // key with every name it starts, and is classified again).
+        foreach (var candidate in _candidateLengths)
+        {
+            if (tokens[candidate.Field].NameLength != candidate.Length)
+            {
+                return false;
+            }
+        }
+
+        foreach (var candidate in _longCandidates)
+        {
+            if (MappedNames.Lookup.Of(record, tokens[candidate.Field], _keys[candidate.Field]) != candidate.Name)
             {
                 return false;
             }
@@ -119,7 +141,10 @@ internal sealed class FieldLayout
         last[name] = f;
     }
 
-    // A field whose key is a mapped name's key: its name's length, whether it is ENRICHED, and the mapped name it is
-    // (-1: none, e.g. a body name in the ENRICHED part).
-    private readonly record struct Candidate(int Field, int NameLength, bool Enriched, int Name);
+    // A field whose key is a mapped name's key: its name's length and the mapped name it is (-1: none, e.g. a body name
+    // in the ENRICHED part).
+    private readonly record struct Candidate(int Field, int NameLength, int Name);
+
+    // A candidate field and its name's length, all a name of up to 8 bytes is checked on.
+    private readonly record struct NameLength(int Field, int Length);
 }

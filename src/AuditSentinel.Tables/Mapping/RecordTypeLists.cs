@@ -12,6 +12,7 @@ internal sealed class RecordTypeLists
 {
     private const int MaxCachedRecords = 16;
     private const int SlotBits = 8;
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
     [ThreadStatic]
     private static RecordTypeLists? t_current;
@@ -46,7 +47,9 @@ internal sealed class RecordTypeLists
 
         for (var i = 0; i < types.Length; i++)
         {
-            if (!string.Equals(types[i], records[i].TypeName, StringComparison.Ordinal))
+            // The parser hands out one string per known type, so the reference nearly always answers.
+            var name = records[i].TypeName;
+            if (!ReferenceEquals(types[i], name) && !string.Equals(types[i], name, StringComparison.Ordinal))
             {
                 return false;
             }
@@ -57,13 +60,14 @@ internal sealed class RecordTypeLists
 
     private string[] Cached(ReadOnlySpan<AuditRecord> records)
     {
-        var hash = new HashCode();
+        // A collision costs no more than a new array (the slot is replaced), so a plain multiplicative hash will do.
+        var hash = 0UL;
         foreach (var record in records)
         {
-            hash.Add(record.TypeNumber);
+            hash = (hash + (uint)record.TypeNumber) * Golden;
         }
 
-        ref var slot = ref _slots[hash.ToHashCode() & ((1 << SlotBits) - 1)];
+        ref var slot = ref _slots[(int)(hash >> ((sizeof(ulong) * 8) - SlotBits))];
         if (slot is not null && SameTypes(slot, records))
         {
             return slot;

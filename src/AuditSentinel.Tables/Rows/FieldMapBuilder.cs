@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
@@ -25,9 +26,15 @@ internal sealed class FieldMapBuilder
     // How far a short copy of a plain name or value may write: two vectors.
     private const int OverCopy = 2 * 16;
 
+    // "\":\"" and a byte after, as one little-endian word.
+    private const uint NameValueQuotes = '"' | (':' << 8) | ('"' << 16);
+
     // Past this many entries the filter of name words is saturated and the drop-repeats walk would grow with the cube
     // of a name's repeats, so names are found by hash instead (RepeatedNameChains); most maps stay below it.
     private const int ChainsFrom = 64;
+
+    // Direct-mapped slots of name prefixes: a real log has a few dozen names.
+    private const int PrefixSlotBits = 8;
 
     // 16 KiB of JSON (about 40 maps of a real log) and of entries per chunk: a chunk lives as long as a map in it.
     private const int JsonChunk = 16 * 1024;
@@ -43,6 +50,10 @@ internal sealed class FieldMapBuilder
 
     private RepeatedNameChains? _chains;
 
+    // The prefixes of names of up to 8 bytes (a key and a length say such a name exactly) copied plain before, by key:
+    // a name seen again is written as one vector instead of being copied, checked and punctuated.
+    private readonly NamePrefix[] _prefixes = new NamePrefix[1 << PrefixSlotBits];
+
     // Per entry, the first 8 bytes of its escaped name as one number (FieldToken.KeyOf): one compare tells most names apart.
     private ulong[] _keyWords = new ulong[64];
 
@@ -53,7 +64,11 @@ internal sealed class FieldMapBuilder
     private int _count;
 
     /// <summary>Starts with an empty map.</summary>
-    internal FieldMapBuilder() => Clear();
+    internal FieldMapBuilder()
+    {
+        _prefixes.AsSpan().Fill(new NamePrefix(0, -1, default));
+        Clear();
+    }
 
     /// <summary>True when nothing was added since <see cref="Clear"/>.</summary>
     internal bool IsEmpty => _count == 0;
@@ -86,7 +101,9 @@ internal sealed class FieldMapBuilder
     private void AddFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct)
     {
         var tokens = record.Tokens;
-        if (!AnyAdded(tokens.Length, skipped))
+
+        // Most records have one word of bits (up to 64 fields): read inline.
+        if (tokens.Length <= 64 ? Added(0, tokens.Length, skipped) == 0 : !AnyAdded(tokens.Length, skipped))
         {
             return;
         }
@@ -109,42 +126,79 @@ internal sealed class FieldMapBuilder
     // what follows, or lie past the map's end), and checked for bytes JSON escapes in the vectors the copy moves. The
     // map's length, count and filter of words are in locals, stored for the rare calls that read or change them. A
     // property with a byte to escape is written again by the general path, as are a hex value and a synthetic name
-    // (not in the line). The buffers are held as arrays, not spans: a span takes two registers, and the loop has more
-    // state than registers.
+    // (not in the line). A name seen before is written from its prefix.
+    // The buffers are read and written through references without bounds checks (they were about a third of the
+    // loop's instructions). The bounds they rely on: a field index comes from the bits of fields the record has, and
+    // the record has a key per field; the padded line has OverCopy bytes after the line (Pad), so a copy of up to
+    // OverCopy bytes from any name or value stays in it; the JSON has copyRoom bytes from the map's length (Reserve, here
+    // and after each general-path property), which holds every field's name, value and punctuation and a suffix, and
+    // OverCopy bytes over the last (a prefix's vector ends before its value's copy does); the entries and words have a
+    // slot per field (ReserveEntries); a prefix slot is the top PrefixSlotBits of a hash.
     private void AddCopiedFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct, int copyRoom)
     {
-        var tokens = record.Tokens;
-        var keys = record.NameKeys;
-        var (json, padded, entries, keyWords, entryStart) = (_json, _padded, _entries, _keyWords, _entryStart);
+        var fields = record.Tokens.Length;
+        ref var tokens = ref MemoryMarshal.GetReference(record.Tokens);
+        ref var keys = ref MemoryMarshal.GetReference(record.NameKeys);
+        ref var padded = ref MemoryMarshal.GetArrayDataReference(_padded);
+        ref var json = ref MemoryMarshal.GetArrayDataReference(_json);
+        ref var entries = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), _entryStart);
+        ref var keyWords = ref MemoryMarshal.GetArrayDataReference(_keyWords);
         var (length, count, wordBits) = (_length, _count, _wordBits);
-        for (var w = 0; w * 64 < tokens.Length; w++)
+        for (var w = 0; w * 64 < fields; w++)
         {
-            for (var added = Added(w, tokens.Length, skipped); added != 0; added &= added - 1)
+            for (var added = Added(w, fields, skipped); added != 0; added &= added - 1)
             {
                 var f = (w * 64) + BitOperations.TrailingZeroCount(added);
-                ref readonly var token = ref tokens[f];
+                ref readonly var token = ref Unsafe.Add(ref tokens, f);
                 if (token.Kind == FieldKind.Absent)
                 {
                     continue;
                 }
 
-                // Without a branch: the opening quote lands on the comma when no comma is due.
-                var nameAt = length + (count > 0 ? 2 : 1);
-                if (token.Kind == FieldKind.Hex || token.NameStart < 0 || !CopyProperty(padded, token, json, length, nameAt))
+                // A name seen plain before is written as its prefix; any other copied from the line (and its prefix
+                // kept when the name fits a key). A hex value, a value or name to escape, and a synthetic name not seen
+                // before go to the general path.
+                var word = Unsafe.Add(ref keys, f);
+                ref var prefix = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_prefixes), PrefixSlot(word));
+                int nameAt;
+                bool copied;
+                if (token.Kind == FieldKind.Hex)
+                {
+                    (nameAt, copied) = (0, false);
+                }
+                else if (prefix.Word == word && prefix.NameLength == token.NameLength)
+                {
+                    nameAt = WritePrefix(prefix.Text, ref json, length, count);
+                    copied = CopyValue(ref padded, token, ref json, nameAt + token.NameLength + 3) == 0;
+                }
+                else
+                {
+                    // Without a branch: the opening quote lands on the comma when no comma is due.
+                    nameAt = length + (count > 0 ? 2 : 1);
+                    copied = token.NameStart >= 0 && CopyProperty(ref padded, token, ref json, length, nameAt);
+                    if (copied && (uint)(token.NameLength - 1) < sizeof(ulong))
+                    {
+                        prefix = new NamePrefix(word, token.NameLength, Vector128.LoadUnsafe(ref json, (nuint)(nameAt - 2)).WithElement(0, (byte)','));
+                    }
+                }
+
+                if (!copied)
                 {
                     (_length, _count, _wordBits) = (length, count, wordBits);
                     AddProperty(record, token, distinct, copyRoom);
                     (length, count, wordBits) = (_length, _count, _wordBits);
-                    (json, entries, keyWords, entryStart) = (_json, _entries, _keyWords, _entryStart);
+                    json = ref MemoryMarshal.GetArrayDataReference(_json);
+                    entries = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_entries), _entryStart);
+                    keyWords = ref MemoryMarshal.GetArrayDataReference(_keyWords);
                     continue;
                 }
 
-                // Names copied as they are: their words are the ones the tokenizer computed. Most are new to the map,
+                // Names written as they are: their words are the ones the tokenizer computed. Most are new to the map,
                 // which the filter of words says; the rest are compared with the map's names (no room is taken).
-                var word = keys[f];
                 var entry = new FieldMap.Entry(nameAt, token.NameLength, token.ValueLength, Plain: true);
                 var end = entry.ValueStart + token.ValueLength + 1;
-                if (distinct && (wordBits & WordBit(word)) != 0)
+                var bit = WordBit(word);
+                if (distinct && (wordBits & bit) != 0)
                 {
                     (_length, _count, _wordBits) = (length, count, wordBits);
                     AddIfDistinct(entry, end, word);
@@ -152,9 +206,9 @@ internal sealed class FieldMapBuilder
                     continue;
                 }
 
-                keyWords[count] = word;
-                wordBits |= WordBit(word);
-                entries[entryStart + count++] = entry;
+                Unsafe.Add(ref keyWords, count) = word;
+                wordBits |= bit;
+                Unsafe.Add(ref entries, count++) = entry;
                 length = end;
             }
         }
@@ -273,48 +327,67 @@ internal sealed class FieldMapBuilder
     }
 
     // Writes ,"name":"value" at length (the name at nameAt: no comma before the first property) with the name and value
-    // copied from the padded line; false when either needs escaping (the caller then writes the property again).
+    // copied from the padded line; false when either needs escaping (the caller then writes the property again). The
+    // bounds are the caller's (AddCopiedFields).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool CopyProperty(byte[] padded, in FieldToken token, byte[] json, int length, int nameAt)
+    private static bool CopyProperty(ref byte padded, in FieldToken token, ref byte json, int length, int nameAt)
     {
-        json[length] = (byte)',';
-        json[nameAt - 1] = (byte)'"';
-        var escapedInName = CopyText(padded, token.NameStart, token.NameLength, json, nameAt);
+        Unsafe.Add(ref json, length) = (byte)',';
+        Unsafe.Add(ref json, nameAt - 1) = (byte)'"';
+        var escapedInName = CopyText(ref Unsafe.Add(ref padded, token.NameStart), ref Unsafe.Add(ref json, nameAt), token.NameLength);
         var valueAt = nameAt + token.NameLength + 3;
 
         // The name's closing quote, the colon, the value's opening quote and a byte the value or its closing quote overwrites.
-        BinaryPrimitives.WriteUInt32LittleEndian(json.AsSpan(valueAt - 3), '"' | (':' << 8) | ('"' << 16));
-        var escapedInValue = CopyText(padded, token.ValueStart, token.ValueLength, json, valueAt);
-        json[valueAt + token.ValueLength] = (byte)'"';
-        return (escapedInName | escapedInValue) == 0;
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref json, valueAt - 3), BitConverter.IsLittleEndian ? NameValueQuotes : BinaryPrimitives.ReverseEndianness(NameValueQuotes));
+        return (escapedInName | CopyValue(ref padded, token, ref json, valueAt)) == 0;
     }
 
-    // Copies length bytes of source from `from` to destination at `to` (both have room for OverCopy bytes more) and
-    // returns the bytes among them JSON escapes (one bit each; any set bit for a long text), found in the vectors the
-    // copy moves.
+    // Writes a name's prefix (,"name":") at length, or ("name":") after the brace of an empty map, and returns where
+    // the name starts. The vector's bytes past the prefix are overwritten by the value, which follows.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong CopyText(byte[] source, int from, int length, byte[] destination, int to)
+    private static int WritePrefix(Vector128<byte> prefix, ref byte json, int length, int count)
+    {
+        // Without a branch: in an empty map the comma lands on the brace, which is written again.
+        var at = count > 0 ? length : length - 1;
+        prefix.StoreUnsafe(ref json, (nuint)at);
+        Unsafe.Add(ref json, at) = count > 0 ? (byte)',' : (byte)'{';
+        return at + 2;
+    }
+
+    // Copies the field's value and its closing quote to valueAt, and returns the bytes in it JSON escapes (CopyText).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong CopyValue(ref byte padded, in FieldToken token, ref byte json, int valueAt)
+    {
+        var escaped = CopyText(ref Unsafe.Add(ref padded, token.ValueStart), ref Unsafe.Add(ref json, valueAt), token.ValueLength);
+        Unsafe.Add(ref json, valueAt + token.ValueLength) = (byte)'"';
+        return escaped;
+    }
+
+    // Copies length bytes from source to destination (both with room for OverCopy bytes more) and returns the bytes
+    // among them JSON escapes (one bit each; any set bit for a long text), found in the vectors the copy moves.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong CopyText(ref byte source, ref byte destination, int length)
     {
         const int Lanes = 16;
         if (length <= Lanes)
         {
-            var bytes = Vector128.Create(source.AsSpan(from, Lanes));
-            bytes.CopyTo(destination.AsSpan(to, Lanes));
+            var bytes = Vector128.LoadUnsafe(ref source);
+            bytes.StoreUnsafe(ref destination);
             return PlainJsonText.Special(bytes).ExtractMostSignificantBits() & LowBits(length);
         }
 
         if (length <= OverCopy)
         {
-            var first = Vector128.Create(source.AsSpan(from, Lanes));
-            var second = Vector128.Create(source.AsSpan(from + Lanes, Lanes));
-            first.CopyTo(destination.AsSpan(to, Lanes));
-            second.CopyTo(destination.AsSpan(to + Lanes, Lanes));
+            var first = Vector128.LoadUnsafe(ref source);
+            var second = Vector128.LoadUnsafe(ref source, Lanes);
+            first.StoreUnsafe(ref destination);
+            second.StoreUnsafe(ref destination, Lanes);
             var escaped = PlainJsonText.Special(first).ExtractMostSignificantBits() | ((ulong)PlainJsonText.Special(second).ExtractMostSignificantBits() << Lanes);
             return escaped & LowBits(length);
         }
 
-        var text = source.AsSpan(from, length);
-        text.CopyTo(destination.AsSpan(to));
+        var text = MemoryMarshal.CreateReadOnlySpan(ref source, length);
+        text.CopyTo(MemoryMarshal.CreateSpan(ref destination, length));
         return PlainJsonText.IsPlain(text) ? 0UL : 1UL;
     }
 
@@ -499,6 +572,9 @@ internal sealed class FieldMapBuilder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PrefixSlot(ulong word) => (int)((word * 0x9E3779B97F4A7C15UL) >> ((sizeof(ulong) * 8) - PrefixSlotBits));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong WordBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -528,4 +604,7 @@ internal sealed class FieldMapBuilder
 
     // Not cleared: a map reads only what it wrote.
     private static T[] NewChunk<T>(int length) => GC.AllocateUninitializedArray<T>(length);
+
+    // ,"name":" of a name of up to 8 bytes, its key and its length (-1 in an empty slot: no name has it).
+    private readonly record struct NamePrefix(ulong Word, int NameLength, Vector128<byte> Text);
 }
