@@ -28,6 +28,7 @@ public class RowJsonColumnEdgeTests
     [
         string.Empty, "a", "abc", "abcd", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopq",
         new string('x', 31), new string('x', 32), new string('x', 33), "/usr/lib/x86_64-linux-gnu/a\"b", "a\"b", "tab\there", "\u00E9t\u00E9", "sixteen-chars-\u0001!",
+        "\"touch -d \\\"2020-01-01\\\" /tmp/.y\",<ret>,\"exit\",<ret>", "\"\\\"\\", "quoted \"\u00E9\" and \\ then \u007F",
     ];
 
     [Theory]

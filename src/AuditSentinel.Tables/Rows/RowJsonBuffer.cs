@@ -366,6 +366,12 @@ internal sealed class RowJsonBuffer : IDisposable
     // As Utf8JsonWriter does for UTF-16 text: escape with the encoder (which also settles lone surrogates), then transcode.
     private void WriteEscapedText(ReadOnlySpan<char> text, int firstToEscape)
     {
+        if (!text[firstToEscape..].ContainsAnyExceptInRange(' ', '~'))
+        {
+            WriteQuotedAscii(text);
+            return;
+        }
+
         var maxEscaped = firstToEscape + ((text.Length - firstToEscape) * MaxEscapedBytesPerUnit);
         char[]? rented = null;
         var escaped = maxEscaped <= StackEscapeChars ? stackalloc char[StackEscapeChars] : (rented = ArrayPool<char>.Shared.Rent(maxEscaped));
@@ -398,6 +404,34 @@ internal sealed class RowJsonBuffer : IDisposable
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
+    }
+
+    // Printable ASCII whose only escapes are quotes and backslashes (keystrokes and command lines that quote what was
+    // typed): the relaxed encoder writes each as a backslash and itself, so the text is copied a run at a time.
+    private void WriteQuotedAscii(ReadOnlySpan<char> text)
+    {
+        var destination = Reserve(3 + (2 * text.Length));
+        var at = Separator(destination);
+        destination[at++] = (byte)'"';
+        while (true)
+        {
+            var special = text.IndexOfAny('"', '\\');
+            var run = special < 0 ? text : text[..special];
+            Ascii.FromUtf16(run, destination[at..], out var written);
+            at += written;
+            if (special < 0)
+            {
+                break;
+            }
+
+            destination[at++] = (byte)'\\';
+            destination[at++] = (byte)text[special];
+            text = text[(special + 1)..];
+        }
+
+        destination[at++] = (byte)'"';
+        _length += at;
+        _needsComma = true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
