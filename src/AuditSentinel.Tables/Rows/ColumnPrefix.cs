@@ -41,23 +41,23 @@ internal sealed class ColumnPrefix
         _withoutCommaRest = Vector128.Create(padded[(1 + Vector128<byte>.Count)..]);
     }
 
-    /// <summary>Copies the part of the prefix a write needs to the start of <paramref name="destination"/>.</summary>
-    /// <param name="destination">Where the part goes: at least <see cref="Window"/> bytes.</param>
+    /// <summary>Copies the part of the prefix a write needs to <paramref name="destination"/>.</summary>
+    /// <param name="destination">Where the part goes: the caller makes sure <see cref="Window"/> bytes from here lie in its buffer (the two stores write them all).</param>
     /// <param name="comma">With the leading comma (not the first property of an object).</param>
     /// <param name="quote">With the trailing quote (a string value follows).</param>
     /// <returns>The length of the part.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal int CopyTo(Span<byte> destination, bool comma, bool quote)
+    internal int CopyTo(ref byte destination, bool comma, bool quote)
     {
         if (comma)
         {
-            _withComma.CopyTo(destination);
-            _withCommaRest.CopyTo(destination[Vector128<byte>.Count..]);
+            _withComma.StoreUnsafe(ref destination);
+            _withCommaRest.StoreUnsafe(ref destination, (nuint)Vector128<byte>.Count);
             return _length - (quote ? 0 : 1);
         }
 
-        _withoutComma.CopyTo(destination);
-        _withoutCommaRest.CopyTo(destination[Vector128<byte>.Count..]);
+        _withoutComma.StoreUnsafe(ref destination);
+        _withoutCommaRest.StoreUnsafe(ref destination, (nuint)Vector128<byte>.Count);
         return _length - 1 - (quote ? 0 : 1);
     }
 }

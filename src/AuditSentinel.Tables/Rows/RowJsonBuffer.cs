@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -27,6 +28,8 @@ internal sealed class RowJsonBuffer : IDisposable
     // Printable ASCII except the quote and the backslash: what the relaxed encoder never escapes.
     private static readonly SearchValues<byte> PlainBytes = SearchValues.Create(PlainAscii().Select(c => (byte)c).ToArray());
     private static readonly SearchValues<char> PlainChars = SearchValues.Create(PlainAscii());
+    private static readonly ulong TrueBytes = BitConverter.ToUInt64("true\0\0\0\0"u8);
+    private static readonly ulong FalseBytes = BitConverter.ToUInt64("false\0\0\0"u8);
 
     private readonly UtcTimestampText _timestamps = new();
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -60,55 +63,62 @@ internal sealed class RowJsonBuffer : IDisposable
     /// <summary>Writes a property name given as a column's prefix (see <see cref="EncodeName"/>): <c>"Name":</c>.</summary>
     internal void WriteEncodedPropertyName(ColumnPrefix encodedName)
     {
-        _length += encodedName.CopyTo(Reserve(ColumnPrefix.Window), _needsComma, quote: false);
+        _length += encodedName.CopyTo(ref Room(ColumnPrefix.Window), _needsComma, quote: false);
         _needsComma = false;
     }
 
     /// <summary>Writes a string column: its name (see <see cref="EncodeName"/>) and the value, escaped as needed.</summary>
     internal void WriteString(ColumnPrefix encodedName, string value)
     {
-        var text = value.AsSpan();
-        var destination = Reserve(ColumnPrefix.Window + text.Length + 1);
-        var prefix = encodedName.CopyTo(destination, _needsComma, quote: true);
-        if (PlainJsonText.TryNarrow(text, destination[prefix..]))
+        var length = value.Length;
+        if (length > PlainJsonText.ShortChars)
         {
-            destination[prefix + text.Length] = (byte)'"';
-            _length += prefix + text.Length + 1;
-            _needsComma = true;
+            WriteLongString(encodedName, value);
             return;
         }
 
-        WriteEscapedString(encodedName, text);
+        ref var at = ref Room(ColumnPrefix.Window + PlainJsonText.ShortChars + 1);
+        var prefix = encodedName.CopyTo(ref at, _needsComma, quote: true);
+        ref var text = ref Unsafe.Add(ref at, prefix);
+        if (!PlainJsonText.TryNarrowShort(value, ref text))
+        {
+            WriteEscapedString(encodedName, value);
+            return;
+        }
+
+        Unsafe.Add(ref text, length) = (byte)'"';
+        _length += prefix + length + 1;
+        _needsComma = true;
     }
 
     /// <summary>Writes a number column: its name (see <see cref="EncodeName"/>) and the value.</summary>
     internal void WriteNumber(ColumnPrefix encodedName, long value)
     {
-        var destination = Reserve(ColumnPrefix.Window + MaxNumberLength);
-        var name = encodedName.CopyTo(destination, _needsComma, quote: false);
-        var written = FormatNumber(value, destination[name..]);
-        _length += name + written;
+        ref var at = ref Room(ColumnPrefix.Window + MaxNumberLength);
+        var name = encodedName.CopyTo(ref at, _needsComma, quote: false);
+        _length += name + FormatNumber(value, ref Unsafe.Add(ref at, name));
         _needsComma = true;
     }
 
     /// <summary>Writes a boolean column: its name (see <see cref="EncodeName"/>) and the value.</summary>
     internal void WriteBoolean(ColumnPrefix encodedName, bool value)
     {
-        var literal = value ? "true"u8 : "false"u8;
-        var destination = Reserve(ColumnPrefix.Window + literal.Length);
-        var name = encodedName.CopyTo(destination, _needsComma, quote: false);
-        ShortCopy.Copy(literal, destination[name..]);
-        _length += name + literal.Length;
+        ref var at = ref Room(ColumnPrefix.Window + sizeof(ulong));
+        var name = encodedName.CopyTo(ref at, _needsComma, quote: false);
+        // "true" and "false" as one 8-byte store each; the bytes past the literal are room the next write goes over.
+        Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, name), value ? TrueBytes : FalseBytes);
+        _length += name + (value ? 4 : 5);
         _needsComma = true;
     }
 
     /// <summary>Writes a datetime column: its name (see <see cref="EncodeName"/>) and the value as an ISO 8601 UTC string with milliseconds.</summary>
     internal void WriteDateTime(ColumnPrefix encodedName, DateTimeOffset value)
     {
-        var destination = Reserve(ColumnPrefix.Window + UtcTimestampText.Length + 1);
-        var prefix = encodedName.CopyTo(destination, _needsComma, quote: true);
-        _timestamps.Write(destination[prefix..], value);
-        destination[prefix + UtcTimestampText.Length] = (byte)'"';
+        ref var at = ref Room(ColumnPrefix.Window + UtcTimestampText.Length + 1);
+        var prefix = encodedName.CopyTo(ref at, _needsComma, quote: true);
+        ref var text = ref Unsafe.Add(ref at, prefix);
+        _timestamps.Write(MemoryMarshal.CreateSpan(ref text, UtcTimestampText.Length), value);
+        Unsafe.Add(ref text, UtcTimestampText.Length) = (byte)'"';
         _length += prefix + UtcTimestampText.Length + 1;
         _needsComma = true;
     }
@@ -135,13 +145,27 @@ internal sealed class RowJsonBuffer : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void WriteStringValue(string? value)
     {
-        if (value is null)
+        if (value is null || value.Length > PlainJsonText.ShortChars)
         {
-            WriteRawValue("null"u8);
+            WriteOtherStringValue(value);
             return;
         }
 
-        WriteText(value.AsSpan());
+        // The comma is stored whatever comes before: the opening quote goes over it when no comma is due.
+        ref var at = ref Room(PlainJsonText.ShortChars + 3);
+        at = (byte)',';
+        var open = _needsComma ? 1 : 0;
+        Unsafe.Add(ref at, open) = (byte)'"';
+        ref var text = ref Unsafe.Add(ref at, open + 1);
+        if (!PlainJsonText.TryNarrowShort(value, ref text))
+        {
+            WriteEscapedText(value, value.AsSpan().IndexOfAnyExcept(PlainChars));
+            return;
+        }
+
+        Unsafe.Add(ref text, value.Length) = (byte)'"';
+        _length += open + value.Length + 2;
+        _needsComma = true;
     }
 
     /// <summary>Writes a string value given as valid UTF-8, escaped as needed.</summary>
@@ -149,10 +173,10 @@ internal sealed class RowJsonBuffer : IDisposable
 
     internal void WriteNumberValue(long value)
     {
-        var destination = Reserve(MaxNumberLength + 1);
-        var at = Separator(destination);
-        var written = FormatNumber(value, destination[at..]);
-        _length += at + written;
+        ref var destination = ref Room(MaxNumberLength + 1);
+        destination = (byte)',';
+        var at = _needsComma ? 1 : 0;
+        _length += at + FormatNumber(value, ref Unsafe.Add(ref destination, at));
         _needsComma = true;
     }
 
@@ -189,17 +213,52 @@ internal sealed class RowJsonBuffer : IDisposable
         return plain.ToString();
     }
 
-    // Ids, counts and flags: nearly half the numbers of a row are one digit, which needs no general formatter.
-    private static int FormatNumber(long value, Span<byte> destination)
+    // Ids, counts and flags: nearly half the numbers of a row are one digit, and nearly all the rest fit 32 bits.
+    private static int FormatNumber(long value, ref byte destination)
     {
         if ((ulong)value < 10)
         {
-            destination[0] = (byte)('0' + value);
+            destination = (byte)('0' + value);
             return 1;
         }
 
-        Utf8Formatter.TryFormat(value, destination, out var written);
+        if ((ulong)value <= uint.MaxValue)
+        {
+            return DecimalDigits.Write((uint)value, ref destination);
+        }
+
+        Utf8Formatter.TryFormat(value, MemoryMarshal.CreateSpan(ref destination, MaxNumberLength), out var written);
         return written;
+    }
+
+    // A value longer than the short path takes: the general narrowing loop, in a call of its own.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteLongString(ColumnPrefix encodedName, string value)
+    {
+        ref var at = ref Room(ColumnPrefix.Window + value.Length + 1);
+        var prefix = encodedName.CopyTo(ref at, _needsComma, quote: true);
+        if (!PlainJsonText.TryNarrow(value, _buffer.AsSpan(_length + prefix, value.Length + 1)))
+        {
+            WriteEscapedString(encodedName, value);
+            return;
+        }
+
+        _buffer[_length + prefix + value.Length] = (byte)'"';
+        _length += prefix + value.Length + 1;
+        _needsComma = true;
+    }
+
+    // The null item and the long one, out of the inlined item write.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void WriteOtherStringValue(string? value)
+    {
+        if (value is null)
+        {
+            WriteRawValue("null"u8);
+            return;
+        }
+
+        WriteText(value.AsSpan());
     }
 
     // The rare string that needs escaping, out of the inlined column write.
@@ -211,11 +270,12 @@ internal sealed class RowJsonBuffer : IDisposable
     }
 
     // The prefix is copied with its quote and the bracket written over the quote: one copy for the name and the bracket.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteStartProperty(ColumnPrefix encodedName, byte bracket)
     {
-        var destination = Reserve(ColumnPrefix.Window);
-        var length = encodedName.CopyTo(destination, _needsComma, quote: true);
-        destination[length - 1] = bracket;
+        ref var at = ref Room(ColumnPrefix.Window);
+        var length = encodedName.CopyTo(ref at, _needsComma, quote: true);
+        Unsafe.Add(ref at, length - 1) = bracket;
         _length += length;
         _needsComma = false;
     }
@@ -229,6 +289,7 @@ internal sealed class RowJsonBuffer : IDisposable
         _needsComma = false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteClosing(byte bracket)
     {
         Reserve(1)[0] = bracket;
@@ -285,8 +346,6 @@ internal sealed class RowJsonBuffer : IDisposable
         _needsComma = true;
     }
 
-    // Inlined into the string item write, as the string column's write is into its column.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void WriteText(ReadOnlySpan<char> text)
     {
         var destination = Reserve(text.Length + 3);
@@ -307,6 +366,12 @@ internal sealed class RowJsonBuffer : IDisposable
     // As Utf8JsonWriter does for UTF-16 text: escape with the encoder (which also settles lone surrogates), then transcode.
     private void WriteEscapedText(ReadOnlySpan<char> text, int firstToEscape)
     {
+        if (!text[firstToEscape..].ContainsAnyExceptInRange(' ', '~'))
+        {
+            WriteQuotedAscii(text);
+            return;
+        }
+
         var maxEscaped = firstToEscape + ((text.Length - firstToEscape) * MaxEscapedBytesPerUnit);
         char[]? rented = null;
         var escaped = maxEscaped <= StackEscapeChars ? stackalloc char[StackEscapeChars] : (rented = ArrayPool<char>.Shared.Rent(maxEscaped));
@@ -341,6 +406,34 @@ internal sealed class RowJsonBuffer : IDisposable
         }
     }
 
+    // Printable ASCII whose only escapes are quotes and backslashes (keystrokes and command lines that quote what was
+    // typed): the relaxed encoder writes each as a backslash and itself, so the text is copied a run at a time.
+    private void WriteQuotedAscii(ReadOnlySpan<char> text)
+    {
+        var destination = Reserve(3 + (2 * text.Length));
+        var at = Separator(destination);
+        destination[at++] = (byte)'"';
+        while (true)
+        {
+            var special = text.IndexOfAny('"', '\\');
+            var run = special < 0 ? text : text[..special];
+            Ascii.FromUtf16(run, destination[at..], out var written);
+            at += written;
+            if (special < 0)
+            {
+                break;
+            }
+
+            destination[at++] = (byte)'\\';
+            destination[at++] = (byte)text[special];
+            text = text[(special + 1)..];
+        }
+
+        destination[at++] = (byte)'"';
+        _length += at;
+        _needsComma = true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Separator(Span<byte> destination)
     {
@@ -362,6 +455,22 @@ internal sealed class RowJsonBuffer : IDisposable
         }
 
         return _buffer.AsSpan(_length);
+    }
+
+    /// <summary>
+    /// <see cref="Reserve"/> for the column writes, which store through references without a range check per store:
+    /// the one bound they rely on is this, that <paramref name="count"/> bytes from the reference returned lie in the
+    /// buffer (each write asks for the most its stores can reach, vector stores past its text included).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref byte Room(int count)
+    {
+        if (_buffer.Length - _length < count)
+        {
+            Grow(count);
+        }
+
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), _length);
     }
 
     private void Grow(int count)

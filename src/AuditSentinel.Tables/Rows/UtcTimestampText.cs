@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace AuditSentinel.Tables.Rows;
 
 /// <summary>
@@ -27,7 +30,9 @@ internal sealed class UtcTimestampText
             Remember(millisecond);
         }
 
-        ShortCopy.Copy(_text, destination);
+        // The text's fixed 24 bytes as one 16-byte and one 8-byte copy: a copy of any length would choose its way first.
+        Vector128.Create(_text.AsSpan(0, Vector128<byte>.Count)).CopyTo(destination);
+        MemoryMarshal.Write(destination[Vector128<byte>.Count..], MemoryMarshal.Read<ulong>(_text.AsSpan(Vector128<byte>.Count, sizeof(ulong))));
     }
 
     private void Remember(long millisecond)
