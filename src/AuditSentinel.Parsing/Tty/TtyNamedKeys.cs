@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace AuditSentinel.Parsing.Tty;
@@ -393,9 +394,14 @@ internal static class TtyNamedKeys
         ("\u001B", "esc"),
     ];
 
-    // Entries grouped by first byte, keeping table order inside a group: a match needs the first byte, so the
-    // first match in a group is the first match in the table.
-    private static readonly (byte[] Sequence, string Name)[][] ByFirstByte = Group();
+    // The sequences as a trie, one node per distinct prefix, so a match costs one step per byte of the longest
+    // sequence (seven) instead of a walk over every entry that shares the first byte (314 start with ESC): a crafted
+    // record of 512 KiB of lone ESC bytes took about a second to reconstruct and as long again to render (TtyBenchmarks).
+    private static readonly KeyNode?[] ByFirstByte = BuildTrie();
+
+    /// <summary>The table's entries, in order, as bytes (for tests that compare the trie with a walk over the table).</summary>
+    internal static IEnumerable<(byte[] Sequence, string Name)> Entries =>
+        Table.Select(entry => (Encoding.Latin1.GetBytes(entry.Sequence), entry.Name));
 
     /// <summary>
     /// Finds the key that starts <paramref name="input"/>. Bytes from space to <c>~</c> and from 0xA0 up never start
@@ -403,44 +409,93 @@ internal static class TtyNamedKeys
     /// </summary>
     internal static bool TryMatch(ReadOnlySpan<byte> input, out int length, out string name)
     {
+        length = 0;
+        name = string.Empty;
         var first = input[0];
         if (first >= (byte)' ' && (first < 0x7F || first >= 0xA0))
         {
-            length = 0;
-            name = string.Empty;
             return false;
         }
 
-        foreach (var (sequence, keyName) in ByFirstByte[first])
+        // Every entry on the path is a sequence that starts the input; the one listed first wins.
+        var best = int.MaxValue;
+        var node = ByFirstByte[first];
+        for (var depth = 1; node is not null; depth++)
         {
-            if (input.StartsWith(sequence))
+            if (node.Order < best)
             {
-                length = sequence.Length;
-                name = keyName;
-                return true;
+                best = node.Order;
+                length = depth;
+                name = node.Name;
             }
+
+            node = depth < input.Length && node.HasChildren ? node.Child(input[depth]) : null;
         }
 
-        length = 0;
-        name = string.Empty;
-        return false;
+        return best != int.MaxValue;
     }
 
-    private static (byte[] Sequence, string Name)[][] Group()
+    private static KeyNode?[] BuildTrie()
     {
-        var groups = new List<(byte[], string)>[256];
-        foreach (var (sequence, name) in Table)
+        var roots = new KeyNode?[256];
+        var order = 0;
+        foreach (var (sequence, name) in Entries)
         {
-            var bytes = Encoding.Latin1.GetBytes(sequence);
-            (groups[bytes[0]] ??= []).Add((bytes, name));
+            var node = roots[sequence[0]] ??= new KeyNode();
+            foreach (var b in sequence.AsSpan(1))
+            {
+                node = node.AddChild(b);
+            }
+
+            node.SetEntry(order++, name);
         }
 
-        var result = new (byte[] Sequence, string Name)[256][];
-        for (var i = 0; i < 256; i++)
+        return roots;
+    }
+
+    /// <summary>A prefix of one or more sequences; <see cref="Order"/> is the table position of the entry it completes.</summary>
+    private sealed class KeyNode
+    {
+        // Most nodes have a child or two (ESC [ has the most, 68): a vectorized search of their bytes beats a hash lookup.
+        private readonly List<byte> _nextBytes = [];
+        private readonly List<KeyNode> _children = [];
+
+        /// <summary>The position in the table of the entry spelled by the path to this node; <see cref="int.MaxValue"/> when none.</summary>
+        public int Order { get; private set; } = int.MaxValue;
+
+        /// <summary>The key name of that entry.</summary>
+        public string Name { get; private set; } = string.Empty;
+
+        /// <summary>True when a longer sequence continues this prefix; the single-byte keys (Enter, DEL...) have none.</summary>
+        public bool HasChildren => _children.Count > 0;
+
+        public KeyNode? Child(byte next)
         {
-            result[i] = groups[i]?.ToArray() ?? [];
+            var index = CollectionsMarshal.AsSpan(_nextBytes).IndexOf(next);
+            return index < 0 ? null : _children[index];
         }
 
-        return result;
+        public KeyNode AddChild(byte next)
+        {
+            if (Child(next) is { } child)
+            {
+                return child;
+            }
+
+            child = new KeyNode();
+            _nextBytes.Add(next);
+            _children.Add(child);
+            return child;
+        }
+
+        // The table has no duplicate sequence; were one added, its first entry would stay the match, as in auparse.
+        public void SetEntry(int order, string name)
+        {
+            if (order < Order)
+            {
+                Order = order;
+                Name = name;
+            }
+        }
     }
 }
