@@ -87,7 +87,11 @@ public sealed class LogsIngestionSink : IRowSink, IAsyncDisposable
                     continue;
                 }
 
-                _inFlight.Add(UploadAsync(_ready.Dequeue(), cancellationToken));
+                // On the thread pool: the chunk's JSON array and its gzip (the upload's largest CPU cost) then overlap
+                // the reading of the next rows instead of stopping it. The chunk is the task's alone; not passing the
+                // token to Task.Run means the upload always starts, so a cancelled chunk is dead-lettered, not lost.
+                var chunk = _ready.Dequeue();
+                _inFlight.Add(Task.Run(() => UploadAsync(chunk, cancellationToken), CancellationToken.None));
             }
 
             if (final || !_failures.IsEmpty)
