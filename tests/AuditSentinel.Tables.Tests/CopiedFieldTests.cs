@@ -126,6 +126,27 @@ public class CopiedFieldTests
         }
     }
 
+    [Fact]
+    public void Synthetic_names_written_from_prefixes_of_the_same_names_seen_in_a_line_map_as_decoded()
+    {
+        // old-auid, old-ses, seresult and seperms are names a line may spell and names the tokenizer makes up (old auid=,
+        // old ses=, denied, { ... }): once one was copied plain from a line, the made-up one is written from its prefix,
+        // though its bytes are not in the line (the room reserved for the line's fields must still hold it).
+        var builder = new FieldMapBuilder();
+        var seen = FixtureRecords.Parse(Line("old-auid=1 old-ses=2 seresult=x seperms=y"));
+        FieldMapTests.AssertEveryFieldReadsAndWritesAsItsDecodedString(builder, seen);
+        foreach (var body in (string[])[
+            "old auid=5 new auid=6 old ses=7 denied { read write } granted { }",
+            "denied denied granted denied { } { a } { a } { b } old auid=1 old auid=2 old auid=1 old ses=\"3\"",
+            "seresult=granted denied old-auid=4 old auid=4 seperms=r { r } { w }"])
+        {
+            var record = FixtureRecords.Parse(Line(body));
+            Assert.Contains(record.Tokens.ToArray(), token => token.NameStart < 0);
+            FieldMapTests.AssertEveryFieldReadsAndWritesAsItsDecodedString(builder, record);
+            FieldMapTests.AssertDistinctFieldsFollowTheRule(record);
+        }
+    }
+
     [Theory]
     // Past the builder's first 1 KiB buffer (grown to the line plus the over-copy room), and a line of 1 MiB.
     [InlineData(3000)]

@@ -132,8 +132,11 @@ internal sealed class FieldMapBuilder
     // the record has a key per field; the padded line has OverCopy bytes after the line (Pad), so a copy of up to
     // OverCopy bytes from any name or value stays in it; the JSON has copyRoom bytes from the map's length (Reserve, here
     // and after each general-path property), which holds every field's name, value and punctuation and a suffix, and
-    // OverCopy bytes over the last (a prefix's vector ends before its value's copy does); the entries and words have a
-    // slot per field (ReserveEntries); a prefix slot is the top PrefixSlotBits of a hash.
+    // OverCopy bytes over the last (a prefix's vector ends before its value's copy does); a synthetic name written from
+    // its prefix is not in the line but at most 8 bytes, which its field's Punctuation + SuffixRoom holds with a suffix
+    // of 4 (a longer one: seperms has its braces in the line, old-auid and old-ses the words "old" and "auid="/"ses=",
+    // and seresult, whose value is the word, has two values and so at most two fields a map, which the header covers);
+    // the entries and words have a slot per field (ReserveEntries); a prefix slot is the top PrefixSlotBits of a hash.
     private void AddCopiedFields(AuditRecord record, ReadOnlySpan<ulong> skipped, bool distinct, int copyRoom)
     {
         var fields = record.Tokens.Length;
