@@ -102,7 +102,7 @@ internal ref struct FieldTokenizer
 
             if (i >= to || line[i] != (byte)'=')
             {
-                i = FreeWord(wordStart, i, to);
+                i = FreeWord(wordStart, i, to, origin);
                 continue;
             }
 
@@ -336,8 +336,11 @@ internal ref struct FieldTokenizer
         }
     }
 
-    private int FreeWord(int start, int end, int to)
+    // SELinux's result and permissions are body fields, also inside a user-space msg='...' (USER_AVC), but in the
+    // ENRICHED part they stay ENRICHED: the mapper's layouts rely on a record's ENRICHED fields coming after all others.
+    private int FreeWord(int start, int end, int to, FieldOrigin origin)
     {
+        var selinuxOrigin = origin == FieldOrigin.Enriched ? FieldOrigin.Enriched : FieldOrigin.Body;
         var word = _line[start..end];
         if (word.SequenceEqual("old"u8) || word.SequenceEqual("new"u8))
         {
@@ -347,13 +350,13 @@ internal ref struct FieldTokenizer
 
         if (word.SequenceEqual("denied"u8) || word.SequenceEqual("granted"u8))
         {
-            Add(~SelinuxResult, 0, start, end - start, FieldKind.Plain, FieldOrigin.Body);
+            Add(~SelinuxResult, 0, start, end - start, FieldKind.Plain, selinuxOrigin);
             return end;
         }
 
         if (word.SequenceEqual("{"u8))
         {
-            return Braced(~SelinuxPermissions, 0, start, to, FieldOrigin.Body);
+            return Braced(~SelinuxPermissions, 0, start, to, selinuxOrigin);
         }
 
         return end;
