@@ -55,7 +55,7 @@ internal static class RecordTypeByteLookup
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SlotOf(ulong head, ulong tail, int length)
     {
-        var hash = (head * 0x9E3779B97F4A7C15UL) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length;
+        var hash = (head * FibonacciHash.Multiplier) ^ (tail * 0xC2B2AE3D27D4EB4FUL) ^ (ulong)length;
         return (int)(hash >> 54) & SlotMask;
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using AuditSentinel.Parsing;
 using AuditSentinel.Parsing.Records;
 
 namespace AuditSentinel.Tables.Mapping;
@@ -11,7 +12,6 @@ namespace AuditSentinel.Tables.Mapping;
 /// </summary>
 internal static class ByteHash
 {
-    private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
     /// <summary>The hash of <paramref name="key"/>.</summary>
     internal static ulong Of(ReadOnlySpan<byte> key)
@@ -40,5 +40,5 @@ internal static class ByteHash
         return hash;
     }
 
-    private static ulong Mix(ulong hash, ulong word) => BitOperations.RotateLeft((hash ^ word) * Golden, 29);
+    private static ulong Mix(ulong hash, ulong word) => BitOperations.RotateLeft((hash ^ word) * FibonacciHash.Multiplier, 29);
 }

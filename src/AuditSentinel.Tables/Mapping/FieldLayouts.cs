@@ -1,3 +1,4 @@
+using AuditSentinel.Parsing;
 using AuditSentinel.Parsing.Records;
 
 namespace AuditSentinel.Tables.Mapping;
@@ -14,7 +15,6 @@ namespace AuditSentinel.Tables.Mapping;
 internal static class FieldLayouts
 {
     private const int BucketBits = 8;
-    private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
     // A layout costs 12 to 28 bytes per field: kept, the layouts of crafted lines of a megabyte each would pin gigabytes.
     // Real records have a few dozen fields; a longer one (an EXECVE of many arguments) seldom repeats its layout anyway.
@@ -51,7 +51,7 @@ internal static class FieldLayouts
     private static FieldLayout OfKeys(AuditRecord record)
     {
         var slots = t_slots ??= new FieldLayout?[2 << BucketBits];
-        var bucket = (int)(ByteHash.Of(record.NameKeys) * Golden >> ((sizeof(ulong) * 8) - BucketBits)) * 2;
+        var bucket = FibonacciHash.TopBits(ByteHash.Of(record.NameKeys), BucketBits) * 2;
         var first = slots[bucket];
         if (first is not null && first.Fits(record))
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using AuditSentinel.Parsing;
 using AuditSentinel.Parsing.Records;
 
 namespace AuditSentinel.Tables.Mapping;
@@ -79,7 +80,7 @@ internal static class MappedNames
 
         for (var odd = 1UL; ; odd += 2)
         {
-            var multiplier = 0x9E3779B97F4A7C15UL * odd;
+            var multiplier = FibonacciHash.Multiplier * odd;
             var slots = new Entry[1 << SlotBits];
             var id = 0;
             while (id < Count && slots[SlotOf(keys[id], multiplier)].NameLength == 0)

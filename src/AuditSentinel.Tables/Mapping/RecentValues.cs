@@ -1,4 +1,5 @@
 using System.Numerics;
+using AuditSentinel.Parsing;
 using AuditSentinel.Parsing.Records;
 
 namespace AuditSentinel.Tables.Mapping;
@@ -13,7 +14,6 @@ namespace AuditSentinel.Tables.Mapping;
 /// <typeparam name="TValue">The computed value.</typeparam>
 internal sealed class RecentValues<TValue>(int slotBits)
 {
-    private const ulong Golden = 0x9E3779B97F4A7C15UL;
     private const int Word = sizeof(ulong);
     private const int WordsKey = 2 * Word;
 
@@ -30,7 +30,7 @@ internal sealed class RecentValues<TValue>(int slotBits)
             // Zero-padded words: with the length, equal words are equal keys.
             var first = FieldToken.KeyOf(key);
             var second = key.Length > Word ? FieldToken.KeyOf(key[Word..]) : 0UL;
-            ref var slot = ref _slots[SlotOf(BitOperations.RotateLeft((first ^ (ulong)shape) * Golden, 29) ^ second)];
+            ref var slot = ref _slots[SlotOf(BitOperations.RotateLeft((first ^ (ulong)shape) * FibonacciHash.Multiplier, 29) ^ second)];
             if (slot.First == first && slot.Second == second && slot.Shape == shape)
             {
                 return slot.Value;
@@ -52,7 +52,7 @@ internal sealed class RecentValues<TValue>(int slotBits)
         return computed;
     }
 
-    private int SlotOf(ulong hash) => (int)((hash * Golden) >> _shift);
+    private int SlotOf(ulong hash) => (int)((hash * FibonacciHash.Multiplier) >> _shift);
 
     // A key's words (up to 16 bytes) or its bytes (longer), and its shape: length and variant.
     private readonly record struct Entry(ulong First, ulong Second, int Shape, byte[]? Bytes, TValue Value);

@@ -1,3 +1,4 @@
+using AuditSentinel.Parsing;
 using AuditSentinel.Parsing.Records;
 
 namespace AuditSentinel.Tables.Mapping;
@@ -12,7 +13,6 @@ internal sealed class RecordTypeLists
 {
     private const int MaxCachedRecords = 16;
     private const int SlotBits = 8;
-    private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
     [ThreadStatic]
     private static RecordTypeLists? t_current;
@@ -64,7 +64,7 @@ internal sealed class RecordTypeLists
         var hash = 0UL;
         foreach (var record in records)
         {
-            hash = (hash + (uint)record.TypeNumber) * Golden;
+            hash = (hash + (uint)record.TypeNumber) * FibonacciHash.Multiplier;
         }
 
         ref var slot = ref _slots[(int)(hash >> ((sizeof(ulong) * 8) - SlotBits))];

@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
+using AuditSentinel.Parsing;
 using AuditSentinel.Parsing.Records;
 
 namespace AuditSentinel.Tables.Rows;
@@ -575,10 +576,10 @@ internal sealed class FieldMapBuilder
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PrefixSlot(ulong word) => (int)((word * 0x9E3779B97F4A7C15UL) >> ((sizeof(ulong) * 8) - PrefixSlotBits));
+    private static int PrefixSlot(ulong word) => FibonacciHash.TopBits(word, PrefixSlotBits);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong WordBit(ulong word) => 1UL << (int)((word * 0x9E3779B97F4A7C15UL) >> 58);
+    private static ulong WordBit(ulong word) => 1UL << FibonacciHash.TopBits(word, 6);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Reserve(int more)
