@@ -1,0 +1,65 @@
+namespace AuditSentinel.Floor;
+
+/// <summary>Each record as a JSON object line, escaped where a name or value needs it: the floor itself.</summary>
+internal readonly struct JsonSink(JsonLineWriter writer) : IFieldSink
+{
+    public static bool WantsEscapes => true;
+
+    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool plain) => writer.Field(name, value, plain);
+
+    public void EndRecord() => writer.EndRecord();
+}
+
+/// <summary>Each record as a JSON object line, names and values copied without looking for bytes to escape.</summary>
+internal readonly struct UnescapedJsonSink(JsonLineWriter writer) : IFieldSink
+{
+    public static bool WantsEscapes => false;
+
+    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool plain) => writer.Field(name, value, plain: true);
+
+    public void EndRecord() => writer.EndRecord();
+}
+
+/// <summary>Counts the fields and records found, writing nothing.</summary>
+internal struct CountingSink : IFieldSink
+{
+    public static bool WantsEscapes => false;
+
+    /// <summary>The fields found.</summary>
+    public long Fields { get; private set; }
+
+    /// <summary>The lines ended, with fields or without.</summary>
+    public long Lines { get; private set; }
+
+    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool plain) => Fields++;
+
+    public void EndRecord() => Lines++;
+}
+
+/// <summary>
+/// Each record as a JSON object line, escaped, with its event's id (<see cref="EventIdStamps"/>) after the
+/// <c>msg=audit(...)</c> field.
+/// </summary>
+internal readonly struct EventIdJsonSink(JsonLineWriter writer, EventIdStamps ids) : IFieldSink
+{
+    public static bool WantsEscapes => true;
+
+    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool plain)
+    {
+        writer.Field(name, value, plain);
+        if (name.SequenceEqual("node"u8))
+        {
+            ids.Node(value);
+        }
+        else if (name.SequenceEqual("msg"u8) && ids.TryGetId(value, out var id))
+        {
+            writer.Field("event_id"u8, id, plain: true);
+        }
+    }
+
+    public void EndRecord()
+    {
+        writer.EndRecord();
+        ids.EndRecord();
+    }
+}
