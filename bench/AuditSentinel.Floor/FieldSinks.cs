@@ -5,7 +5,8 @@ internal readonly struct JsonSink(JsonLineWriter writer) : IFieldSink
 {
     public static bool WantsEscapes => true;
 
-    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool plain) => writer.Field(name, value, plain);
+    public void Field(ReadOnlySpan<byte> block, int nameStart, int nameEnd, int valueStart, int valueEnd, bool plain) =>
+        writer.Field(block, nameStart, nameEnd, valueStart, valueEnd, plain);
 
     public void EndRecord() => writer.EndRecord();
 }
@@ -15,7 +16,8 @@ internal readonly struct UnescapedJsonSink(JsonLineWriter writer) : IFieldSink
 {
     public static bool WantsEscapes => false;
 
-    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool plain) => writer.Field(name, value, plain: true);
+    public void Field(ReadOnlySpan<byte> block, int nameStart, int nameEnd, int valueStart, int valueEnd, bool plain) =>
+        writer.Field(block, nameStart, nameEnd, valueStart, valueEnd, plain: true);
 
     public void EndRecord() => writer.EndRecord();
 }
@@ -31,7 +33,7 @@ internal struct CountingSink : IFieldSink
     /// <summary>The lines ended, with fields or without.</summary>
     public long Lines { get; private set; }
 
-    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool plain) => Fields++;
+    public void Field(ReadOnlySpan<byte> block, int nameStart, int nameEnd, int valueStart, int valueEnd, bool plain) => Fields++;
 
     public void EndRecord() => Lines++;
 }
@@ -44,14 +46,15 @@ internal readonly struct EventIdJsonSink(JsonLineWriter writer, EventIdStamps id
 {
     public static bool WantsEscapes => true;
 
-    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, bool plain)
+    public void Field(ReadOnlySpan<byte> block, int nameStart, int nameEnd, int valueStart, int valueEnd, bool plain)
     {
-        writer.Field(name, value, plain);
+        writer.Field(block, nameStart, nameEnd, valueStart, valueEnd, plain);
+        var name = block[nameStart..nameEnd];
         if (name.SequenceEqual("node"u8))
         {
-            ids.Node(value);
+            ids.Node(block[valueStart..valueEnd]);
         }
-        else if (name.SequenceEqual("msg"u8) && ids.TryGetId(value, out var id))
+        else if (name.SequenceEqual("msg"u8) && ids.TryGetId(block[valueStart..valueEnd], out var id))
         {
             writer.Field("event_id"u8, id, plain: true);
         }

@@ -44,10 +44,10 @@ internal static class FloorRun
     private static void ScanAll<TSink>(LineBlocks blocks, DelimiterMaps maps, ref TSink sink)
         where TSink : struct, IFieldSink
     {
-        while (blocks.TryRead(out var lines, out var words))
+        while (blocks.TryRead(out var block, out var length))
         {
-            maps.Mark(words, lines.Length);
-            RecordScanner.Scan(lines, maps, ref sink);
+            maps.Mark(block, length);
+            RecordScanner.Scan(block, length, maps, ref sink);
         }
     }
 }

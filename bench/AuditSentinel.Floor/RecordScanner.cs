@@ -8,16 +8,17 @@ namespace AuditSentinel.Floor;
 internal static class RecordScanner
 {
     /// <summary>
-    /// Hands the fields of the lines in <paramref name="block"/> to <paramref name="sink"/>; the block's last byte
-    /// must be a line end and <paramref name="maps"/> must be marked over it.
+    /// Hands the fields of the first <paramref name="length"/> bytes of <paramref name="block"/> (lines, the last
+    /// ending with a line end, and <see cref="LineBlocks.Padding"/> bytes after them) to <paramref name="sink"/>;
+    /// <paramref name="maps"/> must be marked over them.
     /// </summary>
-    internal static void Scan<TSink>(ReadOnlySpan<byte> block, DelimiterMaps maps, ref TSink sink)
+    internal static void Scan<TSink>(ReadOnlySpan<byte> block, int length, DelimiterMaps maps, ref TSink sink)
         where TSink : struct, IFieldSink
     {
         var nested = false;
         var nextEscape = -1;
         var at = 0;
-        while (at < block.Length)
+        while (at < length)
         {
             var nameEnd = maps.Next(DelimiterMaps.NameEnds, at);
             var end = block[nameEnd];
@@ -80,7 +81,7 @@ internal static class RecordScanner
                 plain = nextEscape >= valueEnd;
             }
 
-            sink.Field(block[at..nameEnd], block[valueStart..valueEnd], plain);
+            sink.Field(block, at, nameEnd, valueStart, valueEnd, plain);
             // Past the blank or line end after the value; anything else after a closing quote starts the next word.
             end = block[after];
             at = end is (byte)' ' or (byte)'\t' or 0x1D or (byte)'\n' ? after + 1 : after;
