@@ -8,15 +8,16 @@ internal static class FloorRun
 
     private const int OutputBuffer = 1024 * 1024;
 
-    /// <summary>Runs <paramref name="variant"/> over <paramref name="input"/> and returns the records (lines, for <see cref="FloorVariant.NoOutput"/>) and the fields written or found.</summary>
-    internal static (long Records, long BytesWritten) Run(Stream input, Stream output, FloorVariant variant, int blockSize = DefaultBlockSize)
+    /// <summary>
+    /// Runs <paramref name="variant"/> over <paramref name="input"/> and returns the records and bytes written; for
+    /// <see cref="FloorVariant.NoOutput"/>, the lines read and the fields found.
+    /// </summary>
+    internal static (long Records, long Bytes) Run(Stream input, Stream output, FloorVariant variant, int blockSize = DefaultBlockSize)
     {
-        var blocks = new LineBlocks(input, blockSize);
-        var maps = new DelimiterMaps();
         if (variant == FloorVariant.NoOutput)
         {
             var counter = new CountingSink();
-            ScanAll(blocks, maps, ref counter);
+            Scan(input, blockSize, ref counter);
             return (counter.Lines, counter.Fields);
         }
 
@@ -25,15 +26,15 @@ internal static class FloorRun
         {
             case FloorVariant.UnescapedJson:
                 var unescaped = new UnescapedJsonSink(writer);
-                ScanAll(blocks, maps, ref unescaped);
+                Scan(input, blockSize, ref unescaped);
                 break;
             case FloorVariant.JsonWithEventIds:
                 var withIds = new EventIdJsonSink(writer, new EventIdStamps());
-                ScanAll(blocks, maps, ref withIds);
+                Scan(input, blockSize, ref withIds);
                 break;
             default:
                 var json = new JsonSink(writer);
-                ScanAll(blocks, maps, ref json);
+                Scan(input, blockSize, ref json);
                 break;
         }
 
@@ -41,9 +42,12 @@ internal static class FloorRun
         return (writer.Records, writer.BytesWritten);
     }
 
-    private static void ScanAll<TSink>(LineBlocks blocks, DelimiterMaps maps, ref TSink sink)
+    /// <summary>Hands every field of <paramref name="input"/> to <paramref name="sink"/>, read in blocks of <paramref name="blockSize"/> bytes.</summary>
+    internal static void Scan<TSink>(Stream input, int blockSize, ref TSink sink)
         where TSink : struct, IFieldSink
     {
+        var blocks = new LineBlocks(input, blockSize);
+        var maps = new DelimiterMaps();
         while (blocks.TryRead(out var block, out var length))
         {
             maps.Mark(block, length);
