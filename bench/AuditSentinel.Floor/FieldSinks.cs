@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AuditSentinel.Floor;
 
 /// <summary>Each record as a JSON object line, escaped where a name or value needs it: the floor itself.</summary>
@@ -40,15 +42,36 @@ internal struct CountingSink : IFieldSink
 
 /// <summary>
 /// Each record as a JSON object line, escaped, with its event's id (<see cref="EventIdStamps"/>) after the
-/// <c>msg=audit(...)</c> field.
+/// <c>msg=audit(...)</c> field. Only a record's first fields are looked at: <c>node=</c>, <c>type=</c> and the stamp
+/// lead every auditd line.
 /// </summary>
-internal readonly struct EventIdJsonSink(JsonLineWriter writer, EventIdStamps ids) : IFieldSink
+internal struct EventIdJsonSink(JsonLineWriter writer, EventIdStamps ids) : IFieldSink
 {
+    private const int HeaderFields = 3;
+
+    private int _fieldsInRecord;
+
     public static bool WantsEscapes => true;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Field(ReadOnlySpan<byte> block, int nameStart, int nameEnd, int valueStart, int valueEnd, bool plain)
     {
         writer.Field(block, nameStart, nameEnd, valueStart, valueEnd, plain);
+        if (_fieldsInRecord++ < HeaderFields)
+        {
+            Header(block, nameStart, nameEnd, valueStart, valueEnd);
+        }
+    }
+
+    public void EndRecord()
+    {
+        writer.EndRecord();
+        ids.EndRecord();
+        _fieldsInRecord = 0;
+    }
+
+    private readonly void Header(ReadOnlySpan<byte> block, int nameStart, int nameEnd, int valueStart, int valueEnd)
+    {
         var name = block[nameStart..nameEnd];
         if (name.SequenceEqual("node"u8))
         {
@@ -58,11 +81,5 @@ internal readonly struct EventIdJsonSink(JsonLineWriter writer, EventIdStamps id
         {
             writer.Field("event_id"u8, id, plain: true);
         }
-    }
-
-    public void EndRecord()
-    {
-        writer.EndRecord();
-        ids.EndRecord();
     }
 }
