@@ -94,7 +94,7 @@ with_input() { # prints the command's words one a line, {in} replaced by $2 and 
 for i in "${!commands[@]}"; do
   mapfile -t words < <(with_input "${commands[$i]}" "$work/empty.log")
   program=$(runnable "${words[0]}" "command-$i")
-  names+=("$(printf '%s' "${commands[$i]}" | tr '\037' ' ' | sed -E 's/ \{(in|out)\}//g; s|^[^ ]*/||')")
+  names+=("$(printf '%s' "${commands[$i]}" | tr '\037' ' ' | sed -E 's/ \{(in|out)\}//g; s|^([^ ]*/)?([^/ ]+/[^/ ]+ )|\2|')")
   starts+=("$(count "$program" "${words[@]:1}")")
   mapfile -t words < <(with_input "${commands[$i]}" "$corpus")
   totals+=("$(count "$program" "${words[@]:1}")")
