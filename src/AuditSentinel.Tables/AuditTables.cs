@@ -42,7 +42,7 @@ public static class AuditTables
     private static class EventColumns
     {
         public static void Visit<TColumns>(AuditEventRow row, ref TColumns columns)
-            where TColumns : struct, IColumnVisitor
+            where TColumns : struct, IColumnVisitor, allows ref struct
         {
             columns.DateTime("TimeGenerated", TimeGeneratedText, row.EventTime);
             columns.DateTime("EventTime", EventTimeText, row.EventTime);
@@ -100,7 +100,7 @@ public static class AuditTables
     private static class TtyColumns
     {
         public static void Visit<TColumns>(TtyInputRow row, ref TColumns columns)
-            where TColumns : struct, IColumnVisitor
+            where TColumns : struct, IColumnVisitor, allows ref struct
         {
             columns.DateTime("TimeGenerated", TimeGeneratedText, row.EventTime);
             columns.DateTime("EventTime", EventTimeText, row.EventTime);
@@ -129,7 +129,7 @@ public static class AuditTables
     private static class HealthColumns
     {
         public static void Visit<TColumns>(AuditHealthRow row, ref TColumns columns)
-            where TColumns : struct, IColumnVisitor
+            where TColumns : struct, IColumnVisitor, allows ref struct
         {
             columns.DateTime("TimeGenerated", "When the unit was processed.", row.TimeGenerated);
             columns.String("Computer", "The host the unit came from (the first host seen in it).", row.Computer);

@@ -11,4 +11,4 @@ namespace AuditSentinel.Tables.Rows;
 /// <typeparam name="TRow">The row type.</typeparam>
 /// <typeparam name="TColumns">The visitor.</typeparam>
 internal delegate void ColumnDeclaration<in TRow, TColumns>(TRow row, ref TColumns columns)
-    where TColumns : struct, IColumnVisitor;
+    where TColumns : struct, IColumnVisitor, allows ref struct;

@@ -17,7 +17,7 @@ namespace AuditSentinel.Tables.Rows;
 /// writer uses. It checks no structure: the callers (the row columns) write well-formed objects. The buffer is pooled:
 /// dispose to give it back. Not thread-safe.
 /// </summary>
-internal sealed class RowJsonBuffer : IDisposable
+internal sealed partial class RowJsonBuffer : IDisposable
 {
     private const int MaxEscapedBytesPerUnit = 6; // \uXXXX for one byte of UTF-8 or one UTF-16 char
     private const int MaxUtf8BytesPerChar = 3;
@@ -70,56 +70,35 @@ internal sealed class RowJsonBuffer : IDisposable
     /// <summary>Writes a string column: its name (see <see cref="EncodeName"/>) and the value, escaped as needed.</summary>
     internal void WriteString(ColumnPrefix encodedName, string value)
     {
-        var length = value.Length;
-        if (length > PlainJsonText.ShortChars)
+        var written = TryWriteShortString(ref Room(ShortColumnRoom), encodedName, _needsComma, value);
+        if (written == 0)
         {
-            WriteLongString(encodedName, value);
+            WriteOtherString(encodedName, value);
             return;
         }
 
-        ref var at = ref Room(ColumnPrefix.Window + PlainJsonText.ShortChars + 1);
-        var prefix = encodedName.CopyTo(ref at, _needsComma, quote: true);
-        ref var text = ref Unsafe.Add(ref at, prefix);
-        if (!PlainJsonText.TryNarrowShort(value, ref text))
-        {
-            WriteEscapedString(encodedName, value);
-            return;
-        }
-
-        Unsafe.Add(ref text, length) = (byte)'"';
-        _length += prefix + length + 1;
+        _length += written;
         _needsComma = true;
     }
 
     /// <summary>Writes a number column: its name (see <see cref="EncodeName"/>) and the value.</summary>
     internal void WriteNumber(ColumnPrefix encodedName, long value)
     {
-        ref var at = ref Room(ColumnPrefix.Window + MaxNumberLength);
-        var name = encodedName.CopyTo(ref at, _needsComma, quote: false);
-        _length += name + FormatNumber(value, ref Unsafe.Add(ref at, name));
+        _length += WriteNumber(ref Room(ShortColumnRoom), encodedName, _needsComma, value);
         _needsComma = true;
     }
 
     /// <summary>Writes a boolean column: its name (see <see cref="EncodeName"/>) and the value.</summary>
     internal void WriteBoolean(ColumnPrefix encodedName, bool value)
     {
-        ref var at = ref Room(ColumnPrefix.Window + sizeof(ulong));
-        var name = encodedName.CopyTo(ref at, _needsComma, quote: false);
-        // "true" and "false" as one 8-byte store each; the bytes past the literal are room the next write goes over.
-        Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, name), value ? TrueBytes : FalseBytes);
-        _length += name + (value ? 4 : 5);
+        _length += WriteBoolean(ref Room(ShortColumnRoom), encodedName, _needsComma, value);
         _needsComma = true;
     }
 
     /// <summary>Writes a datetime column: its name (see <see cref="EncodeName"/>) and the value as an ISO 8601 UTC string with milliseconds.</summary>
     internal void WriteDateTime(ColumnPrefix encodedName, DateTimeOffset value)
     {
-        ref var at = ref Room(ColumnPrefix.Window + UtcTimestampText.Length + 1);
-        var prefix = encodedName.CopyTo(ref at, _needsComma, quote: true);
-        ref var text = ref Unsafe.Add(ref at, prefix);
-        _timestamps.Write(MemoryMarshal.CreateSpan(ref text, UtcTimestampText.Length), value);
-        Unsafe.Add(ref text, UtcTimestampText.Length) = (byte)'"';
-        _length += prefix + UtcTimestampText.Length + 1;
+        _length += WriteDateTime(ref Room(ShortColumnRoom), encodedName, _needsComma, value);
         _needsComma = true;
     }
 
@@ -214,6 +193,8 @@ internal sealed class RowJsonBuffer : IDisposable
     }
 
     // Ids, counts and flags: nearly half the numbers of a row are one digit, and nearly all the rest fit 32 bits.
+    // Inlined into the number writes: a call of its own cost as much as its one-digit case.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FormatNumber(long value, ref byte destination)
     {
         if ((ulong)value < 10)
@@ -231,10 +212,16 @@ internal sealed class RowJsonBuffer : IDisposable
         return written;
     }
 
-    // A value longer than the short path takes: the general narrowing loop, in a call of its own.
+    /// <summary>A string column longer than the short path takes, or one to escape: in a call of its own, out of the column writes.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void WriteLongString(ColumnPrefix encodedName, string value)
+    internal void WriteOtherString(ColumnPrefix encodedName, string value)
     {
+        if (value.Length <= PlainJsonText.ShortChars)
+        {
+            WriteEscapedString(encodedName, value);
+            return;
+        }
+
         ref var at = ref Room(ColumnPrefix.Window + value.Length + 1);
         var prefix = encodedName.CopyTo(ref at, _needsComma, quote: true);
         if (!PlainJsonText.TryNarrow(value, _buffer.AsSpan(_length + prefix, value.Length + 1)))
@@ -261,8 +248,6 @@ internal sealed class RowJsonBuffer : IDisposable
         WriteText(value.AsSpan());
     }
 
-    // The rare string that needs escaping, out of the inlined column write.
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private void WriteEscapedString(ColumnPrefix encodedName, ReadOnlySpan<char> text)
     {
         WriteEncodedPropertyName(encodedName);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AuditSentinel.Tables.Schema;
 
 namespace AuditSentinel.Tables.Rows;
@@ -44,10 +43,17 @@ public sealed class RowTable<TRow>
     /// <summary>Writes <paramref name="row"/> as one JSON object: columns in schema order, null values left out.</summary>
     internal void Write(RowJsonBuffer json, TRow row)
     {
+        json.StartRow(_prefixes.Length);
         var columns = new JsonColumns(json, _prefixes);
-        json.WriteStartObject();
         _writeColumns(row, ref columns);
-        json.WriteEndObject();
-        Debug.Assert(columns.Visited == _prefixes.Length, "The declaration visits every column once.");
+        // A declaration that skipped a column for some rows (against its contract) is refused rather than let its rows
+        // carry shifted names; one that visited more runs out of prefixes.
+        if (columns.Visited != _prefixes.Length)
+        {
+            throw new InvalidOperationException($"The declaration of {Schema.Name} visited {columns.Visited} of its {_prefixes.Length} columns; it must visit every column once for every row.");
+        }
+
+        columns.Finish();
+        json.EndRow();
     }
 }
