@@ -236,14 +236,14 @@ internal static class EventRowMapper
     }
 
     // The first field named name and the first named nametype of a PATH record that have a value (None when it has
-    // none), in either part of the record, as AllFields' map finds them: in one pass over the name keys, as both names
-    // are at most 8 bytes, which a key and a length say exactly.
+    // none), in either part of the record, as AllFields' map finds them: in one pass over the name keys, up to where
+    // both are found (both names are at most 8 bytes, which a key and a length say exactly).
     private static (int Name, int NameType) NameFields(AuditRecord record)
     {
         var keys = record.NameKeys;
         var tokens = record.Tokens;
         var (name, nameType) = (FieldLayout.None, FieldLayout.None);
-        for (var f = 0; f < keys.Length; f++)
+        for (var f = 0; f < keys.Length && (name == FieldLayout.None || nameType == FieldLayout.None); f++)
         {
             if (tokens[f].Kind == FieldKind.Absent)
             {
