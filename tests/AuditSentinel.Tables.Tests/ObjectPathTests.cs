@@ -35,6 +35,20 @@ public class ObjectPathTests
     [InlineData("nametype=UNKNOWN|nametype=PARENT name=\"/y\"", null)]
     [InlineData("nametype=PARENT|nametype=PARENT name=\"/y\"", null)]
     [InlineData("nametype=NORMAL name=\"/a\" name=\"/b\"|nametype=NORMAL name=\"/c\"", "/a")]
+    // Absent values are not in a path's map: the first name or name type with a value counts.
+    [InlineData("name=(null) nametype=NORMAL name=\"/b\"", "/b")]
+    [InlineData("nametype=(null) name=\"/a\"|nametype=PARENT name=\"/b\"", "/a")]
+    [InlineData("nametype=(null) nametype=PARENT name=\"/a\"|nametype=UNKNOWN name=\"/b\"", "/b")]
+    [InlineData("name=(null)|nametype=PARENT name=\"/y\"", null)]
+    // Hex-encoded names and name types are decoded.
+    [InlineData("nametype=PARENT name=\"/a\"|nametype=4E4F524D414C name=2F6120622022632C", "/a b \"c,")]
+    // Name types are told by their whole word: other cases, lengths and letters are no preferred type.
+    [InlineData("nametype=normal name=\"/a\"|nametype=PARENT name=\"/b\"", "/a")]
+    [InlineData("nametype=NORMALS name=\"/a\"|nametype=NORMA name=\"/b\"|nametype=NORMAM name=\"/c\"|nametype=CREATE name=\"/d\"", "/d")]
+    // The kernel never hex-encodes a name type: one that looks like hex (PARENT's) is a word of its own.
+    [InlineData("nametype=504152454E54 name=\"/a\"|nametype=UNKNOWN name=\"/b\"", "/a")]
+    // Names that start as the two do.
+    [InlineData("nam=\"/x\" names=\"/y\" nametypes=CREATE nametyp=CREATE|nametype=DELETE name=\"/z\"", "/z")]
     public async Task The_first_path_of_the_most_preferred_name_type_with_a_name_is_chosen(string paths, string? expected)
     {
         var lines = new StringBuilder("type=SYSCALL msg=audit(1795333528.773:7): arch=c000003e syscall=2 success=yes exit=3 items=2\n");

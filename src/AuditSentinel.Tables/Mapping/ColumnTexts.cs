@@ -19,9 +19,15 @@ internal static class ColumnTexts
     internal static string? Of(in AuditField field)
     {
         var raw = field.RawValue;
+        if (field.Kind == FieldKind.Absent || raw.Length > MaxCachedLength)
+        {
+            return field.Text;
+        }
+
         // Only hex-encoded values decode differently from their raw bytes; every other kind is its raw bytes as UTF-8.
-        return field.Kind == FieldKind.Absent || raw.Length > MaxCachedLength
-            ? field.Text
-            : (t_recent ??= new(slotBits: 10)).GetOrAdd(raw, field.Kind == FieldKind.Hex, field, static f => f.Text);
+        // A hit (nearly every read) is the table's inlined hash and compare, without a call.
+        var recent = t_recent ??= new(slotBits: 10);
+        var hex = field.Kind == FieldKind.Hex;
+        return recent.TryGet(raw, hex, out var text) ? text : recent.Add(raw, hex, field.Text);
     }
 }

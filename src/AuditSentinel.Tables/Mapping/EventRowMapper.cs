@@ -9,11 +9,19 @@ namespace AuditSentinel.Tables.Mapping;
 /// <summary>Builds the LinuxAuditEvents row of one event's non-TTY records.</summary>
 internal static class EventRowMapper
 {
-    // The name types an object path is chosen by, most preferred first; PARENT last, never preferred.
-    private static readonly byte[][] NameTypesByRank = ["CREATE"u8.ToArray(), "NORMAL"u8.ToArray(), "DELETE"u8.ToArray(), "PARENT"u8.ToArray()];
+    // The name types an object path is chosen by (as keys of their words), most preferred first; PARENT last, never
+    // preferred.
+    private static readonly ulong[] NameTypeKeys = [FieldToken.KeyOf("CREATE"u8), FieldToken.KeyOf("NORMAL"u8), FieldToken.KeyOf("DELETE"u8), FieldToken.KeyOf("PARENT"u8)];
+    private const int NameTypeLength = 6;
 
-    [ThreadStatic]
-    private static List<string>? t_techniques;
+    // The rank of a path of a name type not preferred (or of none), and of the PARENT directory, never chosen but by
+    // the last rule.
+    private const int OtherRank = 3;
+    private const int ParentRank = 4;
+
+    // The PATH fields the object path is chosen by, as name keys and lengths.
+    private static readonly (ulong Key, int Length) PathName = (FieldToken.KeyOf("name"u8), 4);
+    private static readonly (ulong Key, int Length) PathNameType = (FieldToken.KeyOf("nametype"u8), 8);
 
     /// <summary>
     /// Fills <paramref name="row"/> (every column, so a row filled before holds nothing of its earlier event) from the
@@ -26,7 +34,7 @@ internal static class EventRowMapper
         var syscallRecord = Find(records, RecordType.Syscall);
         var primary = syscallRecord ?? PrimaryWithoutSyscall(records);
         fields.Primary = primary;
-        var keys = Keys(fields);
+        var (keys, techniques) = Keys(fields, attackKeys);
         var rawArch = syscallRecord is null ? null : Interpreted.RawArch(fields, syscallRecord);
         var syscall = syscallRecord is null ? null : Interpreted.Syscall(fields, syscallRecord, rawArch);
         var (eventClass, decidedBy) = EventClassifier.Classify(records, syscall, keys);
@@ -47,7 +55,7 @@ internal static class EventRowMapper
         row.Arch = syscallRecord is null ? null : Interpreted.Arch(fields, syscallRecord, rawArch);
         row.Keys = keys;
         row.Key = keys?[0];
-        row.Techniques = Techniques(attackKeys, keys);
+        row.Techniques = techniques;
         row.Partial = auditEvent.IsPartial;
         row.PartialReason = PartialReasons.Code(auditEvent.Partial);
         row.SourceName = sourceName;
@@ -74,14 +82,14 @@ internal static class EventRowMapper
 
     private static void MapProcess(EventFields fields, AuditEventRow row)
     {
-        row.Exit = fields.TryTake(MappedName.Exit, out var exit) ? FieldNumbers.Number(exit) : null;
-        row.Pid = Int32(fields, MappedName.Pid);
-        row.Ppid = Int32(fields, MappedName.Ppid);
+        row.Exit = fields.Number(fields.Take(MappedName.Exit));
+        row.Pid = fields.Int32(fields.Take(MappedName.Pid));
+        row.Ppid = fields.Int32(fields.Take(MappedName.Ppid));
         (row.Auid, row.AuditUser) = IdAndName(fields, MappedName.Auid, MappedName.EnrichedAuid);
-        row.Session = Id(fields, MappedName.Ses);
+        row.Session = fields.Id(fields.Take(MappedName.Ses));
         (row.Uid, row.User) = IdAndName(fields, MappedName.Uid, MappedName.EnrichedUid);
         (row.Euid, row.EffectiveUser) = IdAndName(fields, MappedName.Euid, MappedName.EnrichedEuid);
-        row.Gid = Id(fields, MappedName.Gid);
+        row.Gid = fields.Id(fields.Take(MappedName.Gid));
         row.Tty = fields.Text(MappedName.Tty);
         row.Comm = fields.Text(MappedName.Comm);
         row.Exe = fields.Text(MappedName.Exe);
@@ -105,7 +113,7 @@ internal static class EventRowMapper
 
     // A successful USER_LOGIN names the account by uid (id=1003); ENRICHED ID= holds its name.
     private static string? AccountFromId(EventFields fields) =>
-        fields.TryTake(MappedName.Id, out _, out var owner) && fields.TryTake(owner, MappedName.EnrichedId, out var name) ? FieldNumbers.Name(name) : null;
+        fields.Name(fields.TakeBeside(fields.Take(MappedName.Id), MappedName.EnrichedId));
 
     private static void MapObjects(EventFields fields, AuditEventRow row)
     {
@@ -128,123 +136,139 @@ internal static class EventRowMapper
         }
 
         row.Paths = paths;
-        row.FilePath = paths is null ? null : ObjectPath(paths);
+        row.FilePath = paths is null ? null : ObjectPath(records);
         (row.SocketFamily, row.RemoteAddress, row.RemotePort) = Find(fields.Records, RecordType.SockAddr) is { } sockaddr ? Interpreted.Socket(fields, sockaddr) : default;
     }
 
     // The rule key that made the kernel record the event is on SYSCALL; a CONFIG_CHANGE's key= names the rule being
-    // changed, not why this event was recorded, so it stays in Fields.
-    private static string[]? Keys(EventFields fields)
+    // changed, not why this event was recorded, so it stays in Fields. Nearly every event has one key field, whose
+    // columns RuleKeys holds; the keys of several are collected in order, each once.
+    private static (string[]? Keys, string[]? Techniques) Keys(EventFields fields, AttackKeyMap attackKeys)
     {
+        AuditField single = default;
+        var found = 0;
         string[]? keys = null;
         foreach (var record in fields.Records)
         {
-            if (record.TypeNumber == RecordType.Syscall && fields.TryTake(record, MappedName.Key, out var key) && ColumnTexts.Of(key) is { } text)
+            if (record.TypeNumber == RecordType.Syscall && fields.TryTake(record, MappedName.Key, out var key) && key.Kind != FieldKind.Absent)
             {
-                keys = AddKeys(text, keys);
+                if (++found == 1)
+                {
+                    single = key;
+                    continue;
+                }
+
+                if (found == 2)
+                {
+                    keys = RuleKeys.Add(ColumnTexts.Of(single)!, null);
+                }
+
+                keys = RuleKeys.Add(ColumnTexts.Of(key)!, keys);
             }
         }
 
-        return keys;
-    }
-
-    // The parts of a key= value split at the kernel's separator, empty ones dropped, each once; a single key (the
-    // usual case) is added without copying it.
-    private static string[]? AddKeys(string text, string[]? keys)
-    {
-        if (!text.Contains(FieldValues.KeySeparator, StringComparison.Ordinal))
+        return found switch
         {
-            return AddKey(text, keys);
-        }
-
-        foreach (var range in text.AsSpan().Split(FieldValues.KeySeparator))
-        {
-            if (range.Start.Value != range.End.Value)
-            {
-                keys = AddKey(text[range], keys);
-            }
-        }
-
-        return keys;
-    }
-
-    // An event has one key nearly always, so the array grows by one rather than through a list.
-    private static string[]? AddKey(string key, string[]? keys)
-    {
-        if (key.Length == 0 || (keys is not null && Array.IndexOf(keys, key) >= 0))
-        {
-            return keys;
-        }
-
-        if (keys is null)
-        {
-            return [key];
-        }
-
-        var grown = new string[keys.Length + 1];
-        keys.CopyTo(grown, 0);
-        grown[^1] = key;
-        return grown;
-    }
-
-    private static string[]? Techniques(AttackKeyMap attackKeys, string[]? keys)
-    {
-        if (keys is null)
-        {
-            return null;
-        }
-
-        // Collected in a list reused per thread, so the row keeps only an exact array (none when no key maps to a technique).
-        var techniques = t_techniques ??= [];
-        techniques.Clear();
-        foreach (var key in keys)
-        {
-            attackKeys.AddTechniquesOf(key, techniques);
-        }
-
-        return techniques.Count == 0 ? null : [.. techniques];
+            0 => default,
+            1 => RuleKeys.Of(single, attackKeys),
+            _ => (keys, RuleKeys.Techniques(attackKeys, keys)),
+        };
     }
 
     // The name of the path an event is about: the first path of the most preferred name type (CREATE, NORMAL, DELETE)
     // that has a name, else the first that has one and is not the PARENT directory, else the first path's. Each path's
-    // name type is read once.
-    private static string? ObjectPath(FieldMap[] paths)
+    // name type is read once, from the PATH record's fields as its map of all fields holds them (the first with a
+    // value), and the name is a column text: a path seen before is not decoded into a new string again.
+    private static string? ObjectPath(ReadOnlySpan<AuditRecord> records)
     {
-        const int Other = 3; // a name type not preferred, or none
-        const int Parent = 4; // never chosen but by the last rule
         string? chosen = null;
-        var chosenRank = Parent;
-        foreach (var path in paths)
+        string? firstName = null;
+        var chosenRank = ParentRank;
+        var paths = 0;
+        foreach (var record in records)
         {
-            var rank = path.IndexOfValue("nametype"u8, NameTypesByRank) switch
+            if (record.TypeNumber != RecordType.Path)
             {
-                -1 => Other,
-                var preferred when preferred < Other => preferred,
-                _ => Parent,
-            };
-            if (rank < chosenRank && path.GetValue("name"u8) is { } name)
+                continue;
+            }
+
+            var (nameField, nameTypeField) = NameFields(record);
+            var name = nameField == FieldLayout.None ? null : ColumnTexts.Of(record[nameField]);
+            if (paths++ == 0)
+            {
+                firstName = name;
+            }
+
+            if (name is null)
+            {
+                continue;
+            }
+
+            var rank = nameTypeField == FieldLayout.None ? OtherRank : Rank(record[nameTypeField]);
+            if (rank < chosenRank)
             {
                 (chosen, chosenRank) = (name, rank);
             }
         }
 
-        return chosen ?? paths[0].GetValue("name"u8);
+        return chosen ?? firstName;
     }
 
-    private static (long? Id, string? Name) IdAndName(EventFields fields, MappedName idName, MappedName enrichedName)
+    // The rank of a name type: its place among the preferred ones (CREATE, NORMAL, DELETE), else OtherRank, and
+    // ParentRank for PARENT. The four are words of six letters, told apart by their keys (the word as one number). The
+    // kernel never hex-encodes a name type (the tokenizer reads none as hex), so its value is its raw bytes.
+    private static int Rank(in AuditField nameType)
     {
-        if (!fields.TryTake(idName, out var id, out var record))
+        var text = nameType.RawValue;
+        if (text.Length == NameTypeLength)
         {
-            return default;
+            var key = FieldToken.KeyOf(text);
+            for (var rank = 0; rank < NameTypeKeys.Length; rank++)
+            {
+                if (key == NameTypeKeys[rank])
+                {
+                    return rank < OtherRank ? rank : ParentRank;
+                }
+            }
         }
 
-        var name = fields.TryTake(record, enrichedName, out var enriched) ? FieldNumbers.Name(enriched) : null;
-        return (FieldNumbers.Id(id), name);
+        return OtherRank;
     }
 
-    private static long? Id(EventFields fields, MappedName name) => fields.TryTake(name, out var field) ? FieldNumbers.Id(field) : null;
+    // The first field named name and the first named nametype of a PATH record that have a value (None when it has
+    // none), in either part of the record, as AllFields' map finds them: in one pass over the name keys, up to where
+    // both are found (both names are at most 8 bytes, which a key and a length say exactly).
+    private static (int Name, int NameType) NameFields(AuditRecord record)
+    {
+        var keys = record.NameKeys;
+        var tokens = record.Tokens;
+        var (name, nameType) = (FieldLayout.None, FieldLayout.None);
+        for (var f = 0; f < keys.Length && (name == FieldLayout.None || nameType == FieldLayout.None); f++)
+        {
+            if (tokens[f].Kind == FieldKind.Absent)
+            {
+                continue;
+            }
 
-    private static int? Int32(EventFields fields, MappedName name) => fields.TryTake(name, out var field) ? FieldNumbers.Int32(field) : null;
+            if (keys[f] == PathName.Key && tokens[f].NameLength == PathName.Length && name == FieldLayout.None)
+            {
+                name = f;
+            }
+            else if (keys[f] == PathNameType.Key && tokens[f].NameLength == PathNameType.Length && nameType == FieldLayout.None)
+            {
+                nameType = f;
+            }
+        }
+
+        return (name, nameType);
+    }
+
+    // The id and the ENRICHED name of the same record.
+    private static (long? Id, string? Name) IdAndName(EventFields fields, MappedName idName, MappedName enrichedName)
+    {
+        var id = fields.Take(idName);
+        return id.Found ? (fields.Id(id), fields.Name(fields.TakeBeside(id, enrichedName))) : default;
+    }
 
     private static AuditRecord PrimaryWithoutSyscall(ReadOnlySpan<AuditRecord> records)
     {

@@ -28,7 +28,7 @@ internal static class Interpreted
             return null;
         }
 
-        return raw.TryGetInt64(out var value) && Syscalls.Name(rawArch, value) is { } known ? known : ColumnTexts.Of(raw);
+        return FieldNumbers.TryGetInt64(raw, out var value) && Syscalls.Name(rawArch, value) is { } known ? known : ColumnTexts.Of(raw);
     }
 
     /// <summary>The architecture name: ENRICHED ARCH=, else the name of <paramref name="rawArch"/>, else the value as written.</summary>

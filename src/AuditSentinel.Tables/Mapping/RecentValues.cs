@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using AuditSentinel.Parsing;
 using AuditSentinel.Parsing.Records;
 
@@ -21,37 +22,74 @@ internal sealed class RecentValues<TValue>(int slotBits)
     private readonly int _shift = (sizeof(ulong) * 8) - slotBits;
 
     /// <summary>The value of <paramref name="key"/> (with <paramref name="variant"/> telling apart keys whose bytes alike mean different things), computing it on a miss.</summary>
-    internal TValue GetOrAdd<TState>(ReadOnlySpan<byte> key, bool variant, in TState state, Func<TState, TValue> compute)
+    internal TValue GetOrAdd<TState>(ReadOnlySpan<byte> key, bool variant, in TState state, Func<TState, TValue> compute) =>
+        TryGet(key, variant, out var value) ? value : Add(key, variant, compute(state));
+
+    /// <summary>
+    /// The value held for <paramref name="key"/> and <paramref name="variant"/>, if its slot holds that key. Inlined:
+    /// a caller that reads many values (a column per field) pays a hash and a compare, not a call and a delegate.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryGet(ReadOnlySpan<byte> key, bool variant, out TValue value)
     {
-        // The length and the variant, never 0, so an empty slot matches no key.
-        var shape = ((key.Length << 1) | (variant ? 1 : 0)) + 1;
+        var shape = ShapeOf(key, variant);
         if (key.Length <= WordsKey)
         {
-            // Zero-padded words: with the length, equal words are equal keys.
-            var first = FieldToken.KeyOf(key);
-            var second = key.Length > Word ? FieldToken.KeyOf(key[Word..]) : 0UL;
-            ref var slot = ref _slots[SlotOf(BitOperations.RotateLeft((first ^ (ulong)shape) * FibonacciHash.Multiplier, 29) ^ second)];
+            var (first, second) = WordsOf(key);
+            ref readonly var slot = ref _slots[ShortSlot(first, second, shape)];
             if (slot.First == first && slot.Second == second && slot.Shape == shape)
             {
-                return slot.Value;
+                value = slot.Value;
+                return true;
             }
-
-            var value = compute(state);
-            slot = new Entry(first, second, shape, null, value);
-            return value;
         }
-
-        ref var longSlot = ref _slots[SlotOf(ByteHash.Of(key) ^ (ulong)shape)];
-        if (longSlot.Shape == shape && key.SequenceEqual(longSlot.Bytes))
+        else
         {
-            return longSlot.Value;
+            ref readonly var slot = ref _slots[LongSlot(key, shape)];
+            if (slot.Shape == shape && key.SequenceEqual(slot.Bytes))
+            {
+                value = slot.Value;
+                return true;
+            }
         }
 
-        var computed = compute(state);
-        longSlot = new Entry(0, 0, shape, key.ToArray(), computed);
-        return computed;
+        value = default!;
+        return false;
     }
 
+    /// <summary>Holds <paramref name="value"/> as the value of <paramref name="key"/> and <paramref name="variant"/> (in place of what its slot held), and returns it.</summary>
+    internal TValue Add(ReadOnlySpan<byte> key, bool variant, TValue value)
+    {
+        var shape = ShapeOf(key, variant);
+        if (key.Length <= WordsKey)
+        {
+            var (first, second) = WordsOf(key);
+            _slots[ShortSlot(first, second, shape)] = new Entry(first, second, shape, null, value);
+        }
+        else
+        {
+            _slots[LongSlot(key, shape)] = new Entry(0, 0, shape, key.ToArray(), value);
+        }
+
+        return value;
+    }
+
+    // The length and the variant, never 0, so an empty slot matches no key.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ShapeOf(ReadOnlySpan<byte> key, bool variant) => ((key.Length << 1) | (variant ? 1 : 0)) + 1;
+
+    // Zero-padded words: with the length, equal words are equal keys.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong First, ulong Second) WordsOf(ReadOnlySpan<byte> key) =>
+        (FieldToken.KeyOf(key), key.Length > Word ? FieldToken.KeyOf(key[Word..]) : 0UL);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int ShortSlot(ulong first, ulong second, int shape) =>
+        SlotOf(BitOperations.RotateLeft((first ^ (ulong)shape) * FibonacciHash.Multiplier, 29) ^ second);
+
+    private int LongSlot(ReadOnlySpan<byte> key, int shape) => SlotOf(ByteHash.Of(key) ^ (ulong)shape);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int SlotOf(ulong hash) => (int)((hash * FibonacciHash.Multiplier) >> _shift);
 
     // A key's words (up to 16 bytes) or its bytes (longer), and its shape: length and variant.

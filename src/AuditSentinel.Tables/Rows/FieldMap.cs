@@ -51,28 +51,6 @@ public sealed class FieldMap : IReadOnlyList<KeyValuePair<string, string>>
     /// <summary>True when the map holds <paramref name="name"/> with the text of the UTF-8 <paramref name="value"/>.</summary>
     public bool ValueEquals(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => IndexOf(name) is var i and >= 0 && ValueIs(_entries[i], value);
 
-    /// <summary>
-    /// The index of the first of the UTF-8 <paramref name="values"/> that is the text of <paramref name="name"/>'s value;
-    /// -1 when none is, or the map has no such name. The name is looked up once.
-    /// </summary>
-    internal int IndexOfValue(ReadOnlySpan<byte> name, ReadOnlySpan<byte[]> values)
-    {
-        if (IndexOf(name) is not (var i and >= 0))
-        {
-            return -1;
-        }
-
-        for (var v = 0; v < values.Length; v++)
-        {
-            if (ValueIs(_entries[i], values[v]))
-            {
-                return v;
-            }
-        }
-
-        return -1;
-    }
-
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator()
     {
