@@ -30,6 +30,8 @@ internal ref struct FieldTokenizer
     private readonly bool _isExecve;
     private readonly bool _simpleFieldsFirst;
     private readonly ReadOnlySpan<ulong> _delimiters;
+    private readonly FieldNamePlan? _bodyPlan;
+    private readonly FieldNamePlan? _enrichedPlan;
     private Span<FieldToken> _tokens;
     private Span<ulong> _keys;
     private int _count;
@@ -44,9 +46,21 @@ internal ref struct FieldTokenizer
     /// <param name="simpleFieldsFirst">
     /// False to read every field the general way; the tokens are the same either way (the tests compare them).
     /// </param>
+    /// <param name="bodyPlan">The names this record's type began its body with last time, learned anew when they differ; null: none.</param>
+    /// <param name="enrichedPlan">The same for the ENRICHED part.</param>
     internal FieldTokenizer(
-        ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> tokenRoom, Span<ulong> keyRoom, ReadOnlySpan<ulong> delimiters, bool simpleFieldsFirst = true)
+        ReadOnlySpan<byte> line,
+        bool interpreted,
+        bool isExecve,
+        Span<FieldToken> tokenRoom,
+        Span<ulong> keyRoom,
+        ReadOnlySpan<ulong> delimiters,
+        bool simpleFieldsFirst = true,
+        FieldNamePlan? bodyPlan = null,
+        FieldNamePlan? enrichedPlan = null)
     {
+        _bodyPlan = bodyPlan;
+        _enrichedPlan = enrichedPlan;
         _delimiters = delimiters;
         _line = line;
         _interpreted = interpreted;
@@ -67,11 +81,109 @@ internal ref struct FieldTokenizer
     internal void Tokenize(int bodyStart, int separatorAt)
     {
         var bodyEnd = separatorAt < 0 ? _line.Length : separatorAt;
-        Scan(bodyStart, bodyEnd, FieldOrigin.Body, continuation: _interpreted);
+        ScanPart(bodyStart, bodyEnd, FieldOrigin.Body, continuation: _interpreted, _bodyPlan);
         if (separatorAt >= 0)
         {
-            Scan(bodyEnd + 1, _line.Length, FieldOrigin.Enriched, continuation: false);
+            ScanPart(bodyEnd + 1, _line.Length, FieldOrigin.Enriched, continuation: false, _enrichedPlan);
         }
+    }
+
+    // A part read with a plan starts with the fields the plan names; the plan learns the part's names when they differ.
+    private void ScanPart(int from, int to, FieldOrigin origin, bool continuation, FieldNamePlan? plan)
+    {
+        if (plan is null || continuation)
+        {
+            Scan(from, to, origin, continuation);
+            return;
+        }
+
+        var first = _count;
+        from = ScanPlannedFields(from, to, origin, plan, out var matched);
+        Scan(from, to, origin, continuation);
+        plan.LearnIfDiffers(matched, _line, Tokens[first..], Keys[first..], origin, _isExecve);
+    }
+
+    /// <summary>
+    /// Reads the fields <paramref name="plan"/> names, in its order, from <paramref name="i"/>: each name checked where it
+    /// is expected by one masked 8-byte compare (the name and the '=' after it), its value read as
+    /// <see cref="ScanSimpleFields"/> reads it and classed by the plan's word on hex instead of a lookup of the name.
+    /// Stops at the first name that differs from the plan and at the first field that <see cref="ScanSimpleFields"/>
+    /// would not read, and returns where that field starts; <paramref name="matched"/> is the number of fields read.
+    /// </summary>
+    internal int ScanPlannedFields(int i, int to, FieldOrigin origin, FieldNamePlan plan, out int matched)
+    {
+        matched = 0;
+        if (_pendingOld == 1)
+        {
+            return i;
+        }
+
+        _pendingOld = -1;
+        var line = _line;
+        var delimiters = _delimiters;
+        var names = plan.Names;
+        var count = _count;
+        var room = Math.Min(Math.Min(_tokens.Length, _keys.Length) - count, names.Length);
+        var tokens = _tokens.Slice(count, room);
+        var keys = _keys.Slice(count, room);
+        var planned = names[..room];
+
+        // Each name is read by one 8-byte load from its start.
+        var lastNameStart = line.Length - sizeof(ulong);
+        var n = 0;
+        while (n < planned.Length && i <= lastNameStart)
+        {
+            ref readonly var name = ref planned[n];
+            if ((BinaryPrimitives.ReadUInt64LittleEndian(line[i..]) & name.Mask) != name.Expected)
+            {
+                break;
+            }
+
+            var nameStart = i;
+            var nameEnd = i + name.Length;
+            var valueStart = nameEnd + 1;
+            if (valueStart >= to || (name.Length == sizeof(ulong) && line[nameEnd] != (byte)'='))
+            {
+                break;
+            }
+
+            var first = line[valueStart];
+            FieldKind kind;
+            int valueLength;
+            if (first == (byte)'"')
+            {
+                valueStart++;
+                var close = DelimiterBits.Next(delimiters, DelimiterBits.Quotes, valueStart, to);
+                valueLength = close - valueStart;
+                kind = FieldKind.Quoted;
+                i = close + 1 < to && line[close + 1] == (byte)' ' ? close + 2 : Math.Min(close + 1, to);
+            }
+            else
+            {
+                // The first blank ends the value: the first name end after it, or past an '=' inside it, as ScanSimpleFields finds it.
+                var valueEnd = DelimiterBits.Next(delimiters, DelimiterBits.ValueEnds, valueStart, to);
+                if (first is (byte)'\'' or (byte)'{' || line[valueEnd - 1] == (byte)',')
+                {
+                    break;
+                }
+
+                valueLength = valueEnd - valueStart;
+                i = valueEnd + 1;
+                kind = KindByText(line, first, valueStart, valueLength);
+                if (kind == FieldKind.Hex)
+                {
+                    kind = name.MayBeHex ? HexKind(valueStart, ref valueLength) : FieldKind.Plain;
+                }
+            }
+
+            tokens[n] = new FieldToken(nameStart, name.Length, valueStart, valueLength, kind, origin);
+            keys[n] = name.Key;
+            n++;
+        }
+
+        _count = count + n;
+        matched = n;
+        return Math.Min(i, to);
     }
 
     private void Scan(int from, int to, FieldOrigin origin, bool continuation)
@@ -268,14 +380,11 @@ internal ref struct FieldTokenizer
 
                 // Past the blank that ends the value (beyond "to" when none does, which ends the loop).
                 i = valueEnd + 1;
-                kind = valueLength switch
+                kind = KindByText(line, first, valueStart, valueLength);
+                if (kind == FieldKind.Hex)
                 {
-                    1 => first == (byte)'?' ? FieldKind.Absent : FieldKind.Plain,
-                    6 when FieldValues.IsAbsentMarker(line.Slice(valueStart, 6)) => FieldKind.Absent,
-                    _ when mayBeHex && char.IsAsciiHexDigitUpper((char)first) && ((valueLength & 1) == 0 || line[valueEnd - 1] == (byte)'"')
-                        && FieldValues.MayBeHexEncoded(line.Slice(nameStart, nameLength), key, _isExecve) => HexKind(valueStart, ref valueLength),
-                    _ => FieldKind.Plain,
-                };
+                    kind = mayBeHex && FieldValues.MayBeHexEncoded(line.Slice(nameStart, nameLength), key, _isExecve) ? HexKind(valueStart, ref valueLength) : FieldKind.Plain;
+                }
             }
 
             tokens[count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
@@ -285,6 +394,17 @@ internal ref struct FieldTokenizer
         _count = count;
         return Math.Min(i, to);
     }
+
+    // How a bare value reads by its text alone: absent, plain, or Hex for one that is the kernel's hex when its name may
+    // be (the caller decides that; HexKind then drops a stray closing quote).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FieldKind KindByText(ReadOnlySpan<byte> line, byte first, int valueStart, int valueLength) => valueLength switch
+    {
+        1 => first == (byte)'?' ? FieldKind.Absent : FieldKind.Plain,
+        6 when FieldValues.IsAbsentMarker(line.Slice(valueStart, 6)) => FieldKind.Absent,
+        _ when char.IsAsciiHexDigitUpper((char)first) && ((valueLength & 1) == 0 || line[valueStart + valueLength - 1] == (byte)'"') => FieldKind.Hex,
+        _ => FieldKind.Plain,
+    };
 
     // Moves the name ends taken in order (ScanSimpleFields) to "position": the bits of its word from there on.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
