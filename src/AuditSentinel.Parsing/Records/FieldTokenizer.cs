@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace AuditSentinel.Parsing.Records;
 
@@ -119,35 +120,45 @@ internal ref struct FieldTokenizer
         }
 
         _pendingOld = -1;
-        var line = _line;
-        var delimiters = _delimiters;
-        var names = plan.Names;
         var count = _count;
-        var room = Math.Min(Math.Min(_tokens.Length, _keys.Length) - count, names.Length);
-        var tokens = _tokens.Slice(count, room);
-        var keys = _keys.Slice(count, room);
-        var planned = names[..room];
+        var room = Math.Min(Math.Min(_tokens.Length, _keys.Length) - count, plan.Names.Length);
+        matched = ReadPlannedFields(_line, _delimiters, ref i, to, origin, plan.Names[..room], _tokens[count..], _keys[count..]);
+        _count = count + matched;
+        return Math.Min(i, to);
+    }
 
-        // Each name is read by one 8-byte load from its start.
-        var lastNameStart = line.Length - sizeof(ulong);
-        var n = 0;
-        while (n < planned.Length && i <= lastNameStart)
+    // The loop of ScanPlannedFields, static and through references so that its state stays in registers (as an instance
+    // method on spans it spilled a dozen values and cost about 128 instructions a field). Every unchecked access is
+    // within its span: "names" is no longer than "tokens" and "keys" (the caller cuts it to their room); a name's 8-byte
+    // load starts at i <= line.Length - 8; a value starts at valueStart < to <= line.Length and ends at
+    // valueEnd >= valueStart > 0, so line[valueEnd - 1] and an absent marker's 6 bytes (valueEnd = valueStart + 6 <= to)
+    // are in the line, as is the byte after a closing quote, read only when it is before "to".
+    private static int ReadPlannedFields(
+        ReadOnlySpan<byte> lineBytes, ReadOnlySpan<ulong> delimiters, ref int position, int to, FieldOrigin origin, ReadOnlySpan<PlannedName> names, Span<FieldToken> tokens, Span<ulong> keys)
+    {
+        ref var line = ref MemoryMarshal.GetReference(lineBytes);
+        ref var name = ref MemoryMarshal.GetReference(names);
+        ref var namesEnd = ref Unsafe.Add(ref name, names.Length);
+        ref var token = ref MemoryMarshal.GetReference(tokens);
+        ref var key = ref MemoryMarshal.GetReference(keys);
+        var lastNameStart = lineBytes.Length - sizeof(ulong);
+        var i = position;
+        var read = 0;
+        while (Unsafe.IsAddressLessThan(ref name, ref namesEnd) && i <= lastNameStart)
         {
-            ref readonly var name = ref planned[n];
-            if ((BinaryPrimitives.ReadUInt64LittleEndian(line[i..]) & name.Mask) != name.Expected)
+            if ((ReadWord(ref Unsafe.Add(ref line, i)) & name.Mask) != name.Expected)
             {
                 break;
             }
 
             var nameStart = i;
-            var nameEnd = i + name.Length;
-            var valueStart = nameEnd + 1;
-            if (valueStart >= to || (name.Length == sizeof(ulong) && line[nameEnd] != (byte)'='))
+            var valueStart = i + name.Length + 1;
+            if (valueStart >= to || (name.Length == sizeof(ulong) && Unsafe.Add(ref line, valueStart - 1) != (byte)'='))
             {
                 break;
             }
 
-            var first = line[valueStart];
+            var first = Unsafe.Add(ref line, valueStart);
             FieldKind kind;
             int valueLength;
             if (first == (byte)'"')
@@ -156,34 +167,44 @@ internal ref struct FieldTokenizer
                 var close = DelimiterBits.Next(delimiters, DelimiterBits.Quotes, valueStart, to);
                 valueLength = close - valueStart;
                 kind = FieldKind.Quoted;
-                i = close + 1 < to && line[close + 1] == (byte)' ' ? close + 2 : Math.Min(close + 1, to);
+                i = close + 1 < to && Unsafe.Add(ref line, close + 1) == (byte)' ' ? close + 2 : Math.Min(close + 1, to);
             }
             else
             {
-                // The first blank ends the value: the first name end after it, or past an '=' inside it, as ScanSimpleFields finds it.
+                // The first blank ends the value (ScanSimpleFields finds the same one past any '=' in it).
                 var valueEnd = DelimiterBits.Next(delimiters, DelimiterBits.ValueEnds, valueStart, to);
-                if (first is (byte)'\'' or (byte)'{' || line[valueEnd - 1] == (byte)',')
+                if (first is (byte)'\'' or (byte)'{' || Unsafe.Add(ref line, valueEnd - 1) == (byte)',')
                 {
                     break;
                 }
 
                 valueLength = valueEnd - valueStart;
                 i = valueEnd + 1;
-                kind = KindByText(line, first, valueStart, valueLength);
+                kind = KindByText(lineBytes, first, valueStart, valueLength);
                 if (kind == FieldKind.Hex)
                 {
-                    kind = name.MayBeHex ? HexKind(valueStart, ref valueLength) : FieldKind.Plain;
+                    kind = name.MayBeHex ? HexKind(lineBytes, valueStart, ref valueLength) : FieldKind.Plain;
                 }
             }
 
-            tokens[n] = new FieldToken(nameStart, name.Length, valueStart, valueLength, kind, origin);
-            keys[n] = name.Key;
-            n++;
+            token = new FieldToken(nameStart, name.Length, valueStart, valueLength, kind, origin);
+            key = name.Key;
+            token = ref Unsafe.Add(ref token, 1);
+            key = ref Unsafe.Add(ref key, 1);
+            name = ref Unsafe.Add(ref name, 1);
+            read++;
         }
 
-        _count = count + n;
-        matched = n;
-        return Math.Min(i, to);
+        position = i;
+        return read;
+    }
+
+    // A name's first 8 bytes as ScanSimpleFields reads them (little-endian).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ReadWord(ref byte at)
+    {
+        var word = Unsafe.ReadUnaligned<ulong>(ref at);
+        return BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word);
     }
 
     private void Scan(int from, int to, FieldOrigin origin, bool continuation)
@@ -531,9 +552,11 @@ internal ref struct FieldTokenizer
     }
 
     // A bare value of a field the kernel may hex-encode: hex when it is (one stray closing quote dropped), else plain.
-    private readonly FieldKind HexKind(int valueStart, ref int valueLength)
+    private readonly FieldKind HexKind(int valueStart, ref int valueLength) => HexKind(_line, valueStart, ref valueLength);
+
+    private static FieldKind HexKind(ReadOnlySpan<byte> line, int valueStart, ref int valueLength)
     {
-        var value = _line.Slice(valueStart, valueLength);
+        var value = line.Slice(valueStart, valueLength);
         if (FieldValues.IsUppercaseHex(value))
         {
             return FieldKind.Hex;
