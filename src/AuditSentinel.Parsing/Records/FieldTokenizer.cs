@@ -108,9 +108,19 @@ internal ref struct FieldTokenizer
     /// Reads the fields <paramref name="plan"/> names, in its order, from <paramref name="i"/>: each name checked where it
     /// is expected by one masked 8-byte compare (the name and the '=' after it), its value read as
     /// <see cref="ScanSimpleFields"/> reads it and classed by the plan's word on hex instead of a lookup of the name.
-    /// Stops at the first name that differs from the plan and at the first field that <see cref="ScanSimpleFields"/>
-    /// would not read, and returns where that field starts; <paramref name="matched"/> is the number of fields read.
+    /// Stops at the first name that differs from the plan, at the first field that <see cref="ScanSimpleFields"/> would
+    /// not read and at the first whose value runs past the next 64-byte word of the maps or may be hex, and returns where
+    /// that field starts; <paramref name="matched"/> is the number of fields read.
     /// </summary>
+    /// <remarks>
+    /// The loop makes no call and reads through unchecked references, so that its state stays in registers (with calls
+    /// for the rare cases and range checks it spilled a dozen values and cost about 107 instructions a field). The bounds
+    /// it relies on: a name's 8-byte load starts at i &lt;= line.Length - 8; a value starts at valueStart &lt; to &lt;=
+    /// line.Length and ends at valueEnd &gt;= valueStart &gt; 0, so line[valueEnd - 1] and an absent marker's 6 bytes
+    /// (valueEnd = valueStart + 6 &lt;= to) are in the line, as is the byte after a closing quote, read only before
+    /// "to"; the maps cover "to" (<see cref="DelimiterBits.NextNear"/>); at most "room" tokens and keys are written, the
+    /// room left in both.
+    /// </remarks>
     internal int ScanPlannedFields(int i, int to, FieldOrigin origin, FieldNamePlan plan, out int matched)
     {
         matched = 0;
@@ -121,29 +131,16 @@ internal ref struct FieldTokenizer
 
         _pendingOld = -1;
         var count = _count;
-        var room = Math.Min(Math.Min(_tokens.Length, _keys.Length) - count, plan.Names.Length);
-        matched = ReadPlannedFields(_line, _delimiters, ref i, to, origin, plan.Names[..room], _tokens[count..], _keys[count..]);
-        _count = count + matched;
-        return Math.Min(i, to);
-    }
-
-    // The loop of ScanPlannedFields, static and through references so that its state stays in registers (as an instance
-    // method on spans it spilled a dozen values and cost about 128 instructions a field). Every unchecked access is
-    // within its span: "names" is no longer than "tokens" and "keys" (the caller cuts it to their room); a name's 8-byte
-    // load starts at i <= line.Length - 8; a value starts at valueStart < to <= line.Length and ends at
-    // valueEnd >= valueStart > 0, so line[valueEnd - 1] and an absent marker's 6 bytes (valueEnd = valueStart + 6 <= to)
-    // are in the line, as is the byte after a closing quote, read only when it is before "to".
-    private static int ReadPlannedFields(
-        ReadOnlySpan<byte> lineBytes, ReadOnlySpan<ulong> delimiters, ref int position, int to, FieldOrigin origin, ReadOnlySpan<PlannedName> names, Span<FieldToken> tokens, Span<ulong> keys)
-    {
-        ref var line = ref MemoryMarshal.GetReference(lineBytes);
-        ref var name = ref MemoryMarshal.GetReference(names);
-        ref var namesEnd = ref Unsafe.Add(ref name, names.Length);
-        ref var token = ref MemoryMarshal.GetReference(tokens);
-        ref var key = ref MemoryMarshal.GetReference(keys);
-        var lastNameStart = lineBytes.Length - sizeof(ulong);
-        var i = position;
-        var read = 0;
+        var names = plan.Names;
+        var room = Math.Min(Math.Min(_tokens.Length, _keys.Length) - count, names.Length);
+        var lastNameStart = _line.Length - sizeof(ulong);
+        ref var line = ref MemoryMarshal.GetReference(_line);
+        ref var bits = ref MemoryMarshal.GetReference(_delimiters);
+        ref var firstName = ref MemoryMarshal.GetReference(names);
+        ref var name = ref firstName;
+        ref var namesEnd = ref Unsafe.Add(ref firstName, room);
+        ref var token = ref Unsafe.Add(ref MemoryMarshal.GetReference(_tokens), count);
+        ref var key = ref Unsafe.Add(ref MemoryMarshal.GetReference(_keys), count);
         while (Unsafe.IsAddressLessThan(ref name, ref namesEnd) && i <= lastNameStart)
         {
             if ((ReadWord(ref Unsafe.Add(ref line, i)) & name.Mask) != name.Expected)
@@ -151,7 +148,6 @@ internal ref struct FieldTokenizer
                 break;
             }
 
-            var nameStart = i;
             var valueStart = i + name.Length + 1;
             if (valueStart >= to || (name.Length == sizeof(ulong) && Unsafe.Add(ref line, valueStart - 1) != (byte)'='))
             {
@@ -161,42 +157,56 @@ internal ref struct FieldTokenizer
             var first = Unsafe.Add(ref line, valueStart);
             FieldKind kind;
             int valueLength;
+            int next;
             if (first == (byte)'"')
             {
                 valueStart++;
-                var close = DelimiterBits.Next(delimiters, DelimiterBits.Quotes, valueStart, to);
+                var close = DelimiterBits.NextNear(ref bits, DelimiterBits.Quotes, valueStart, to);
+                if (close < 0)
+                {
+                    break;
+                }
+
                 valueLength = close - valueStart;
                 kind = FieldKind.Quoted;
-                i = close + 1 < to && Unsafe.Add(ref line, close + 1) == (byte)' ' ? close + 2 : Math.Min(close + 1, to);
+                next = close + 1 < to && Unsafe.Add(ref line, close + 1) == (byte)' ' ? close + 2 : Math.Min(close + 1, to);
             }
             else
             {
                 // The first blank ends the value (ScanSimpleFields finds the same one past any '=' in it).
-                var valueEnd = DelimiterBits.Next(delimiters, DelimiterBits.ValueEnds, valueStart, to);
-                if (first is (byte)'\'' or (byte)'{' || Unsafe.Add(ref line, valueEnd - 1) == (byte)',')
+                var valueEnd = DelimiterBits.NextNear(ref bits, DelimiterBits.ValueEnds, valueStart, to);
+                if (valueEnd < 0 || first is (byte)'\'' or (byte)'{' || Unsafe.Add(ref line, valueEnd - 1) == (byte)',')
                 {
                     break;
                 }
 
                 valueLength = valueEnd - valueStart;
-                i = valueEnd + 1;
-                kind = KindByText(lineBytes, first, valueStart, valueLength);
+                kind = KindByText(ref Unsafe.Add(ref line, valueStart), first, valueLength);
                 if (kind == FieldKind.Hex)
                 {
-                    kind = name.MayBeHex ? HexKind(lineBytes, valueStart, ref valueLength) : FieldKind.Plain;
+                    // A value of a name that may be hex is checked digit by digit on the general way.
+                    if (name.MayBeHex)
+                    {
+                        break;
+                    }
+
+                    kind = FieldKind.Plain;
                 }
+
+                next = valueEnd + 1;
             }
 
-            token = new FieldToken(nameStart, name.Length, valueStart, valueLength, kind, origin);
+            token = new FieldToken(i, name.Length, valueStart, valueLength, kind, origin);
             key = name.Key;
             token = ref Unsafe.Add(ref token, 1);
             key = ref Unsafe.Add(ref key, 1);
             name = ref Unsafe.Add(ref name, 1);
-            read++;
+            i = next;
         }
 
-        position = i;
-        return read;
+        matched = (int)(Unsafe.ByteOffset(ref firstName, ref name) / Unsafe.SizeOf<PlannedName>());
+        _count = count + matched;
+        return Math.Min(i, to);
     }
 
     // A name's first 8 bytes as ScanSimpleFields reads them (little-endian).
@@ -401,7 +411,7 @@ internal ref struct FieldTokenizer
 
                 // Past the blank that ends the value (beyond "to" when none does, which ends the loop).
                 i = valueEnd + 1;
-                kind = KindByText(line, first, valueStart, valueLength);
+                kind = KindByText(ref Unsafe.AsRef(in line[valueStart]), first, valueLength);
                 if (kind == FieldKind.Hex)
                 {
                     kind = mayBeHex && FieldValues.MayBeHexEncoded(line.Slice(nameStart, nameLength), key, _isExecve) ? HexKind(valueStart, ref valueLength) : FieldKind.Plain;
@@ -417,13 +427,14 @@ internal ref struct FieldTokenizer
     }
 
     // How a bare value reads by its text alone: absent, plain, or Hex for one that is the kernel's hex when its name may
-    // be (the caller decides that; HexKind then drops a stray closing quote).
+    // be (the caller decides that; HexKind then drops a stray closing quote). "value" is the value's first byte, with
+    // "length" bytes from it in the line.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FieldKind KindByText(ReadOnlySpan<byte> line, byte first, int valueStart, int valueLength) => valueLength switch
+    private static FieldKind KindByText(ref byte value, byte first, int length) => length switch
     {
         1 => first == (byte)'?' ? FieldKind.Absent : FieldKind.Plain,
-        6 when FieldValues.IsAbsentMarker(line.Slice(valueStart, 6)) => FieldKind.Absent,
-        _ when char.IsAsciiHexDigitUpper((char)first) && ((valueLength & 1) == 0 || line[valueStart + valueLength - 1] == (byte)'"') => FieldKind.Hex,
+        6 when FieldValues.IsAbsentMarker(MemoryMarshal.CreateReadOnlySpan(ref value, 6)) => FieldKind.Absent,
+        _ when char.IsAsciiHexDigitUpper((char)first) && ((length & 1) == 0 || Unsafe.Add(ref value, length - 1) == (byte)'"') => FieldKind.Hex,
         _ => FieldKind.Plain,
     };
 

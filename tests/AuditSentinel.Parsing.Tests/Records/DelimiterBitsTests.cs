@@ -22,7 +22,7 @@ public class DelimiterBitsTests
     public void Marks_exactly_the_delimiters_of_a_line_byte_by_byte_and_copies_it(int length)
     {
         var random = new Random(length);
-        var alphabet = "ab= \t\"'{}x"u8.ToArray();
+        var alphabet = "ab= \t\"'{}xxxxxxxxxxxxxxxxxxxx\u001d"u8.ToArray();
         var line = new byte[length];
         for (var i = 0; i < length; i++)
         {
@@ -30,13 +30,14 @@ public class DelimiterBitsTests
         }
 
         // The line sits inside a larger buffer whose neighbouring bytes are delimiters: none of them may be marked.
-        var buffer = Enumerable.Range(0, length + 128).Select(i => "\" ="u8[i % 3]).ToArray();
+        var buffer = Enumerable.Range(0, length + 128).Select(i => "\" =\u001d"u8[i % 4]).ToArray();
         line.CopyTo(buffer, 64);
         var bits = new ulong[DelimiterBits.WordsFor(length)];
         // The copy, too, sits between bytes it must not write.
         var copy = Enumerable.Repeat((byte)'#', length + 128).ToArray();
-        DelimiterBits.Mark(buffer.AsSpan(64, length), bits, copy.AsSpan(64, length));
+        var separator = DelimiterBits.Mark(buffer.AsSpan(64, length), bits, copy.AsSpan(64, length));
 
+        Assert.Equal(Array.IndexOf(line, (byte)0x1D), separator);
         Assert.Equal(line, copy[64..(64 + length)]);
         Assert.All(copy[..64].Concat(copy[(64 + length)..]), b => Assert.Equal((byte)'#', b));
 
@@ -71,6 +72,27 @@ public class DelimiterBitsTests
     }
 
     [Fact]
+    public void NextNear_answers_as_Next_within_two_words_and_minus_one_past_them()
+    {
+        // Marks far apart, so that some answers lie two words on; ends before, inside and past each word's edge.
+        var bytes = Enumerable.Range(0, 300).Select(i => i is 3 or 70 or 250 ? (byte)' ' : (byte)'x').ToArray();
+        var bits = new ulong[DelimiterBits.WordsFor(bytes.Length)];
+        DelimiterBits.Mark(bytes, bits, new byte[bytes.Length]);
+        for (var to = 0; to <= bytes.Length; to++)
+        {
+            // Maps cut to "to" hold all NextNear may read: any read past them fails the test.
+            var cut = bits[..DelimiterBits.WordsFor(to)];
+            for (var from = 0; from <= to; from++)
+            {
+                var expected = DelimiterBits.Next(bits, DelimiterBits.ValueEnds, from, to);
+                var near = cut.Length == 0 ? to : DelimiterBits.NextNear(ref cut[0], DelimiterBits.ValueEnds, from, to);
+                var withinTwoWords = expected < ((from / 64) + 2) * 64 || expected == to && to <= ((from / 64) + 2) * 64;
+                Assert.Equal(withinTwoWords ? expected : -1, near);
+            }
+        }
+    }
+
+    [Fact]
     public void WordUpTo_gives_each_word_of_a_map_cut_at_the_end_with_the_end_marked_and_a_later_word_its_start()
     {
         // Lines of one, two and three words and one that ends on a word's edge; every end up to the line's length.
@@ -91,6 +113,23 @@ public class DelimiterBitsTests
                         Assert.True(expected == (((word >> bit) & 1) == 1), $"length {length}, to {to}, position {position}");
                     }
                 }
+            }
+        }
+    }
+
+    [Fact]
+    public void Mark_finds_the_first_group_separator_at_every_position_in_lines_of_up_to_three_words()
+    {
+        // A second separator after the first, in the same word or a later one, never moves the answer.
+        for (var length = 1; length <= 192; length++)
+        {
+            for (var at = 0; at < length; at++)
+            {
+                var line = Enumerable.Repeat((byte)'x', length).ToArray();
+                line[at] = 0x1D;
+                line[length - 1] = 0x1D;
+                var bits = new ulong[DelimiterBits.WordsFor(length)];
+                Assert.Equal(at, DelimiterBits.Mark(line, bits, new byte[length]));
             }
         }
     }

@@ -105,14 +105,15 @@ public class FieldNamePlanTests
     }
 
     [Fact]
-    public void A_learned_name_classes_its_values_as_the_lookup_does()
+    public void A_learned_name_classes_its_values_as_the_lookup_does_and_leaves_possible_hex_to_the_general_way()
     {
         var plan = new FieldNamePlan();
-        Learn(plan, "comm=41 pid=42 key=(null) uid=0 gid=0");
+        Learn(plan, "pid=42 key=(null) tty=pts0 comm=41 uid=0 gid=0");
 
-        var (_, matched, tokens) = ScanPlanned(plan, "comm=4142 pid=4142 key=? next=1 after=2");
+        var (unread, matched, tokens) = ScanPlanned(plan, "pid=4142 key=? tty=(none) comm=4142 next=1 after=2");
         Assert.Equal(3, matched);
-        Assert.Equal([FieldKind.Hex, FieldKind.Plain, FieldKind.Absent], tokens.Select(t => t.Kind));
+        Assert.Equal("comm=4142 next=1 after=2", unread);
+        Assert.Equal([FieldKind.Plain, FieldKind.Absent, FieldKind.Absent], tokens.Select(t => t.Kind));
     }
 
     private static IEnumerable<Func<string, byte[]>> Forms =>
