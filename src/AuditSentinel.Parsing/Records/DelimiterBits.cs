@@ -36,36 +36,27 @@ internal static class DelimiterBits
     /// to <paramref name="copy"/> (at least as long as the line) from the same vector loads: the parser keeps every
     /// record's line, and a copy of its own was a second pass over it.
     /// </summary>
-    /// <returns>
-    /// Where the line's first group separator (0x1D, before auditd's ENRICHED fields) stands, or -1: found from the same
-    /// loads, where a search of its own cost about 100 instructions a line.
-    /// </returns>
-    internal static int Mark(ReadOnlySpan<byte> line, Span<ulong> bits, Span<byte> copy)
+    internal static void Mark(ReadOnlySpan<byte> line, Span<ulong> bits, Span<byte> copy)
     {
-        var separator = -1;
         var whole = line.Length / BytesPerWord;
         for (var word = 0; word < whole; word++)
         {
             var at = word * BytesPerWord;
-            var separators = MarkWord(line.Slice(at, BytesPerWord), bits.Slice(word * Maps, Maps), BytesPerWord, copy.Slice(at, BytesPerWord));
-            if (separators != 0 && separator < 0)
-            {
-                separator = at + BitOperations.TrailingZeroCount(separators);
-            }
+            MarkWord(line.Slice(at, BytesPerWord), bits.Slice(word * Maps, Maps), BytesPerWord, copy.Slice(at, BytesPerWord));
         }
 
         var rest = line.Length - (whole * BytesPerWord);
         if (rest == 0)
         {
-            return separator;
+            return;
         }
 
         if (whole > 0)
         {
             // The last 64 bytes of the line, read in place: their top bits are the short block's, shifted down; their
             // copy overlaps the previous word's with the same bytes.
-            var separators = MarkWord(line[^BytesPerWord..], bits.Slice(whole * Maps, Maps), rest, copy.Slice(line.Length - BytesPerWord, BytesPerWord));
-            return separator >= 0 || separators == 0 ? separator : (whole * BytesPerWord) + BitOperations.TrailingZeroCount(separators);
+            MarkWord(line[^BytesPerWord..], bits.Slice(whole * Maps, Maps), rest, copy.Slice(line.Length - BytesPerWord, BytesPerWord));
+            return;
         }
 
         // A line shorter than a word is read from a zero-padded copy (zero is no delimiter), and copied on its own: the
@@ -74,8 +65,7 @@ internal static class DelimiterBits
         padded.Clear();
         line.CopyTo(padded);
         line.CopyTo(copy);
-        var found = MarkWord(padded, bits[..Maps], BytesPerWord, padded);
-        return found == 0 ? -1 : BitOperations.TrailingZeroCount(found);
+        MarkWord(padded, bits[..Maps], BytesPerWord, padded);
     }
 
     /// <summary>
@@ -169,9 +159,9 @@ internal static class DelimiterBits
     }
 
     // The block's last "used" bytes are the line's: their bits are shifted down to the word's start. The block is
-    // stored to "copy" as loaded. Returns the block's group separators, shifted alike.
+    // stored to "copy" as loaded.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MarkWord(ReadOnlySpan<byte> block, Span<ulong> maps, int used, Span<byte> copy)
+    private static void MarkWord(ReadOnlySpan<byte> block, Span<ulong> maps, int used, Span<byte> copy)
     {
         var low = Vector256.Create(block);
         var high = Vector256.Create(block[HalfWord..]);
@@ -183,7 +173,6 @@ internal static class DelimiterBits
         maps[ValueEnds] = blanks;
         maps[NameEnds] = blanks | equals;
         maps[Quotes] = (Matches(low, (byte)'"') | ((ulong)Matches(high, (byte)'"') << HalfWord)) >> shift;
-        return (Matches(low, FieldTokenizer.GroupSeparator) | ((ulong)Matches(high, FieldTokenizer.GroupSeparator) << HalfWord)) >> shift;
     }
 
     private static uint Blanks(Vector256<byte> block) =>

@@ -5,21 +5,42 @@ namespace AuditSentinel.Parsing.Records;
 /// and auditd write a type's fields in the same order line after line, so the tokenizer checks each planned name where
 /// it expects it, with one masked 8-byte compare, instead of searching for the name's end and looking the name up to
 /// learn whether its value may be hex (<see cref="FieldTokenizer.ScanPlannedFields"/>). A line whose names differ
-/// teaches the plan its own.
+/// teaches the plan its own; the names it had before are kept as a second shape, because some types alternate between
+/// two (a PATH record of an existing file has inode=...rdev= where one of a missing file goes on with nametype=).
 /// </summary>
 internal sealed class FieldNamePlan
 {
     /// <summary>The most names planned: more than a SYSCALL record's 26 body fields.</summary>
     internal const int MaxNames = 32;
 
-    private readonly PlannedName[] _names = new PlannedName[MaxNames];
+    private PlannedName[] _names = new PlannedName[MaxNames];
+    private PlannedName[] _otherNames = new PlannedName[MaxNames];
     private int _count;
+    private int _otherCount;
+
+    // How many leading names the two shapes share: where they part, the other shape may read on.
+    private int _shared;
 
     /// <summary>The planned names, in line order.</summary>
     internal ReadOnlySpan<PlannedName> Names => _names.AsSpan(0, _count);
 
     /// <summary>Forgets every name (the slot now plans another record type).</summary>
-    internal void Clear() => _count = 0;
+    internal void Clear() => _count = _otherCount = _shared = 0;
+
+    /// <summary>
+    /// Makes the other shape the plan when a line read <paramref name="matched"/> names, exactly those the two shapes
+    /// share, and the other shape has more: the reader then goes on with <see cref="Names"/> from there.
+    /// </summary>
+    internal bool TrySwitchAt(int matched)
+    {
+        if (matched != _shared || _otherCount <= matched)
+        {
+            return false;
+        }
+
+        SwapShapes();
+        return true;
+    }
 
     /// <summary>
     /// Learns the names of <paramref name="tokens"/> (a part's tokens, <paramref name="matched"/> of them read by the plan)
@@ -53,6 +74,8 @@ internal sealed class FieldNamePlan
 
     private void Learn(ReadOnlySpan<byte> line, ReadOnlySpan<FieldToken> tokens, ReadOnlySpan<ulong> keys, FieldOrigin origin, bool isExecve)
     {
+        // The names had so far become the other shape; the line's are learned in the other's room.
+        SwapShapes();
         var count = 0;
         while (count < tokens.Length && count < MaxNames && IsPlannable(tokens[count], keys[count], origin))
         {
@@ -64,5 +87,18 @@ internal sealed class FieldNamePlan
         }
 
         _count = count;
+        var shared = 0;
+        while (shared < _count && shared < _otherCount && _names[shared] == _otherNames[shared])
+        {
+            shared++;
+        }
+
+        _shared = shared;
+    }
+
+    private void SwapShapes()
+    {
+        (_names, _otherNames) = (_otherNames, _names);
+        (_count, _otherCount) = (_otherCount, _count);
     }
 }

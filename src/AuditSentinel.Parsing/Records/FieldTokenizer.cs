@@ -99,18 +99,29 @@ internal ref struct FieldTokenizer
         }
 
         var first = _count;
-        from = ScanPlannedFields(from, to, origin, plan, out var matched);
+        from = ScanPlannedFields(from, to, origin, plan, 0, out var matched);
+        if (matched < plan.Names.Length && plan.TrySwitchAt(matched))
+        {
+            from = ScanPlannedFields(from, to, origin, plan, matched, out matched);
+        }
+
         Scan(from, to, origin, continuation);
-        plan.LearnIfDiffers(matched, _line, Tokens[first..], Keys[first..], origin, _isExecve);
+
+        // A part the plan read whole, and no more, has nothing to teach it: most lines.
+        if (matched != plan.Names.Length || _count != first + matched)
+        {
+            plan.LearnIfDiffers(matched, _line, Tokens[first..], Keys[first..], origin, _isExecve);
+        }
     }
 
     /// <summary>
-    /// Reads the fields <paramref name="plan"/> names, in its order, from <paramref name="i"/>: each name checked where it
+    /// Reads the fields <paramref name="plan"/> names, in its order from its name <paramref name="from"/>, from line
+    /// position <paramref name="i"/>: each name checked where it
     /// is expected by one masked 8-byte compare (the name and the '=' after it), its value read as
     /// <see cref="ScanSimpleFields"/> reads it and classed by the plan's word on hex instead of a lookup of the name.
     /// Stops at the first name that differs from the plan, at the first field that <see cref="ScanSimpleFields"/> would
     /// not read and at the first whose value runs past the next 64-byte word of the maps or may be hex, and returns where
-    /// that field starts; <paramref name="matched"/> is the number of fields read.
+    /// that field starts; <paramref name="matched"/> is <paramref name="from"/> plus the number of fields read.
     /// </summary>
     /// <remarks>
     /// The loop makes no call and reads through unchecked references, so that its state stays in registers (with calls
@@ -121,9 +132,9 @@ internal ref struct FieldTokenizer
     /// "to"; the maps cover "to" (<see cref="DelimiterBits.NextNear"/>); at most "room" tokens and keys are written, the
     /// room left in both.
     /// </remarks>
-    internal int ScanPlannedFields(int i, int to, FieldOrigin origin, FieldNamePlan plan, out int matched)
+    internal int ScanPlannedFields(int i, int to, FieldOrigin origin, FieldNamePlan plan, int from, out int matched)
     {
-        matched = 0;
+        matched = from;
         if (_pendingOld == 1)
         {
             return i;
@@ -131,7 +142,7 @@ internal ref struct FieldTokenizer
 
         _pendingOld = -1;
         var count = _count;
-        var names = plan.Names;
+        var names = plan.Names[from..];
         var room = Math.Min(Math.Min(_tokens.Length, _keys.Length) - count, names.Length);
         var lastNameStart = _line.Length - sizeof(ulong);
         ref var line = ref MemoryMarshal.GetReference(_line);
@@ -204,8 +215,9 @@ internal ref struct FieldTokenizer
             i = next;
         }
 
-        matched = (int)(Unsafe.ByteOffset(ref firstName, ref name) / Unsafe.SizeOf<PlannedName>());
-        _count = count + matched;
+        var read = (int)(Unsafe.ByteOffset(ref firstName, ref name) / Unsafe.SizeOf<PlannedName>());
+        _count = count + read;
+        matched = from + read;
         return Math.Min(i, to);
     }
 

@@ -65,8 +65,8 @@ public sealed class RecordParser
         // keeps it by the same pass (a rejected line's copy is left in free room, written over by the next line's).
         var delimiters = _delimiterBits.AsSpan(0, bitWords);
         var kept = _lines.Space(line.Length)[..line.Length];
-        var separator = DelimiterBits.Mark(line, delimiters, kept);
-        if (!(_fastPaths && TryReadAuditdHeader(line, delimiters, separator, out var header)) && !TryParseHeader(line, separator, out header, out reason))
+        DelimiterBits.Mark(line, delimiters, kept);
+        if (!(_fastPaths && TryReadAuditdHeader(line, delimiters, out var header)) && !TryParseHeader(line, out header, out reason))
         {
             return false;
         }
@@ -93,7 +93,7 @@ public sealed class RecordParser
     /// <see cref="RecentStamp"/>); false for anything else, which <see cref="TryParseHeader"/> reads (and reads alike
     /// for this form: the tests compare both ways).
     /// </summary>
-    private bool TryReadAuditdHeader(ReadOnlySpan<byte> line, ReadOnlySpan<ulong> delimiters, int separator, out RecordHeader header)
+    private bool TryReadAuditdHeader(ReadOnlySpan<byte> line, ReadOnlySpan<ulong> delimiters, out RecordHeader header)
     {
         header = default;
         var typeAt = 0;
@@ -135,13 +135,13 @@ public sealed class RecordParser
             return false;
         }
 
-        var bodyStart = BodyStart(line, close + 1, separator, out var enrichedStart);
+        var bodyStart = BodyStart(line, close + 1, out var enrichedStart);
         var format = enrichedStart >= 0 ? RecordFormat.Enriched : RecordFormat.Raw;
         header = new RecordHeader(NodeText(node), typeNumber, typeName, timestamp, serial, format, bodyStart, enrichedStart);
         return true;
     }
 
-    private bool TryParseHeader(ReadOnlySpan<byte> line, int separator, out RecordHeader header, out RejectReason reason)
+    private bool TryParseHeader(ReadOnlySpan<byte> line, out RecordHeader header, out RejectReason reason)
     {
         header = default;
         // The first byte settles both checks for almost every line, before the whole line is searched.
@@ -219,7 +219,7 @@ public sealed class RecordParser
             return false;
         }
 
-        var bodyStart = BodyStart(line, stampStart + close + 1, separator, out var enrichedStart);
+        var bodyStart = BodyStart(line, stampStart + close + 1, out var enrichedStart);
         if (format == RecordFormat.Raw && enrichedStart >= 0)
         {
             format = RecordFormat.Enriched;
@@ -231,11 +231,9 @@ public sealed class RecordParser
     }
 
     // The fields start past the colons and blanks that follow the stamp's ')'; auditd's enriched names, when there
-    // are any, after the first group separator from there (-1 when there is none): the line's first one (by
-    // DelimiterBits.Mark; -1 for none) unless that stands before the body. Inlined: the auditd header's shortcut calls it
-    // per line.
+    // are any, after the group separator (-1 when there is none). Inlined: the auditd header's shortcut calls it per line.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int BodyStart(ReadOnlySpan<byte> line, int afterStamp, int firstSeparator, out int enrichedStart)
+    private static int BodyStart(ReadOnlySpan<byte> line, int afterStamp, out int enrichedStart)
     {
         var bodyStart = afterStamp;
         while (bodyStart < line.Length && line[bodyStart] is (byte)' ' or (byte)':')
@@ -243,14 +241,9 @@ public sealed class RecordParser
             bodyStart++;
         }
 
-        enrichedStart = firstSeparator >= bodyStart || firstSeparator < 0 ? firstSeparator : SeparatorFrom(line, bodyStart);
+        var separator = line[bodyStart..].IndexOf(FieldTokenizer.GroupSeparator);
+        enrichedStart = separator < 0 ? -1 : bodyStart + separator;
         return bodyStart;
-    }
-
-    private static int SeparatorFrom(ReadOnlySpan<byte> line, int from)
-    {
-        var separator = line[from..].IndexOf(FieldTokenizer.GroupSeparator);
-        return separator < 0 ? -1 : from + separator;
     }
 
     // Inlined: every line passes here, and the call cost more than the usual check of one last byte.

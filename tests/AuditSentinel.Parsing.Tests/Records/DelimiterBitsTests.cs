@@ -22,7 +22,7 @@ public class DelimiterBitsTests
     public void Marks_exactly_the_delimiters_of_a_line_byte_by_byte_and_copies_it(int length)
     {
         var random = new Random(length);
-        var alphabet = "ab= \t\"'{}xxxxxxxxxxxxxxxxxxxx\u001d"u8.ToArray();
+        var alphabet = "ab= \t\"'{}x"u8.ToArray();
         var line = new byte[length];
         for (var i = 0; i < length; i++)
         {
@@ -30,14 +30,13 @@ public class DelimiterBitsTests
         }
 
         // The line sits inside a larger buffer whose neighbouring bytes are delimiters: none of them may be marked.
-        var buffer = Enumerable.Range(0, length + 128).Select(i => "\" =\u001d"u8[i % 4]).ToArray();
+        var buffer = Enumerable.Range(0, length + 128).Select(i => "\" ="u8[i % 3]).ToArray();
         line.CopyTo(buffer, 64);
         var bits = new ulong[DelimiterBits.WordsFor(length)];
         // The copy, too, sits between bytes it must not write.
         var copy = Enumerable.Repeat((byte)'#', length + 128).ToArray();
-        var separator = DelimiterBits.Mark(buffer.AsSpan(64, length), bits, copy.AsSpan(64, length));
+        DelimiterBits.Mark(buffer.AsSpan(64, length), bits, copy.AsSpan(64, length));
 
-        Assert.Equal(Array.IndexOf(line, (byte)0x1D), separator);
         Assert.Equal(line, copy[64..(64 + length)]);
         Assert.All(copy[..64].Concat(copy[(64 + length)..]), b => Assert.Equal((byte)'#', b));
 
@@ -113,23 +112,6 @@ public class DelimiterBitsTests
                         Assert.True(expected == (((word >> bit) & 1) == 1), $"length {length}, to {to}, position {position}");
                     }
                 }
-            }
-        }
-    }
-
-    [Fact]
-    public void Mark_finds_the_first_group_separator_at_every_position_in_lines_of_up_to_three_words()
-    {
-        // A second separator after the first, in the same word or a later one, never moves the answer.
-        for (var length = 1; length <= 192; length++)
-        {
-            for (var at = 0; at < length; at++)
-            {
-                var line = Enumerable.Repeat((byte)'x', length).ToArray();
-                line[at] = 0x1D;
-                line[length - 1] = 0x1D;
-                var bits = new ulong[DelimiterBits.WordsFor(length)];
-                Assert.Equal(at, DelimiterBits.Mark(line, bits, new byte[length]));
             }
         }
     }

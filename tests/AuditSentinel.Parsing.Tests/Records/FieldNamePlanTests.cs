@@ -116,6 +116,29 @@ public class FieldNamePlanTests
         Assert.Equal([FieldKind.Plain, FieldKind.Absent, FieldKind.Absent], tokens.Select(t => t.Kind));
     }
 
+    [Fact]
+    public void A_plan_keeps_the_shape_it_had_before_and_reads_on_with_it_where_the_two_part()
+    {
+        // A PATH record of an existing file, then one of a missing file: the same first two names, then others.
+        const string Existing = "item=0 name=\"/bin/sh\" inode=12 dev=08:01 mode=0100755 ouid=0 ogid=0 rdev=00:00 nametype=NORMAL ";
+        const string Missing = "item=1 name=\"/x\" nametype=UNKNOWN cap_fp=0 cap_fi=0 cap_fe=0 ";
+        var plan = new FieldNamePlan();
+        Learn(plan, Existing);
+        Learn(plan, Missing);
+
+        var line = Encoding.ASCII.GetBytes(Existing);
+        var tokenizer = Tokenizer(line, plan);
+        var stop = tokenizer.ScanPlannedFields(0, line.Length, FieldOrigin.Body, plan, 0, out var matched);
+        Assert.Equal(2, matched);
+        Assert.True(plan.TrySwitchAt(matched));
+        tokenizer.ScanPlannedFields(stop, line.Length, FieldOrigin.Body, plan, matched, out matched);
+        Assert.Equal(9, matched);
+        Assert.Equal(9, tokenizer.Tokens.Length);
+
+        // Where the shapes do not part, there is nothing to switch to.
+        Assert.False(plan.TrySwitchAt(1));
+    }
+
     private static IEnumerable<Func<string, byte[]>> Forms =>
     [
         body => Encoding.UTF8.GetBytes($"type=SYSCALL msg=audit(1.000:1): {body}"),
@@ -130,6 +153,7 @@ public class FieldNamePlanTests
         var tokenizer = Tokenizer(line, null);
         tokenizer.Tokenize(0, -1);
         plan.LearnIfDiffers(0, line, tokenizer.Tokens, tokenizer.Keys, FieldOrigin.Body, isExecve: false);
+        Assert.Equal(tokenizer.Keys.ToArray(), plan.Names.ToArray().Select(name => name.Key));
         Assert.NotEmpty(plan.Names.ToArray());
     }
 
@@ -137,7 +161,7 @@ public class FieldNamePlanTests
     {
         var line = Encoding.ASCII.GetBytes(body);
         var tokenizer = Tokenizer(line, plan);
-        var stop = tokenizer.ScanPlannedFields(0, line.Length, FieldOrigin.Body, plan, out var matched);
+        var stop = tokenizer.ScanPlannedFields(0, line.Length, FieldOrigin.Body, plan, 0, out var matched);
         return (body[stop..], matched, tokenizer.Tokens.ToArray());
     }
 
