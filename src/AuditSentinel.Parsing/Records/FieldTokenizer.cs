@@ -116,9 +116,9 @@ internal ref struct FieldTokenizer
 
     /// <summary>
     /// Reads the fields <paramref name="plan"/> names, in its order from its name <paramref name="from"/>, from line
-    /// position <paramref name="i"/>: each name checked where it
-    /// is expected by one masked 8-byte compare (the name and the '=' after it), its value read as
-    /// <see cref="ScanSimpleFields"/> reads it and classed by the plan's word on hex instead of a lookup of the name.
+    /// position <paramref name="i"/>: each name checked where it is expected by one masked 8-byte compare (the name and
+    /// the '=' after it), its value read as <see cref="ScanSimpleFields"/> reads it and classed by the plan's word on hex
+    /// instead of a lookup of the name.
     /// Stops at the first name that differs from the plan, at the first field that <see cref="ScanSimpleFields"/> would
     /// not read and at the first whose value runs past the next 64-byte word of the maps or may be hex, and returns where
     /// that field starts; <paramref name="matched"/> is <paramref name="from"/> plus the number of fields read.

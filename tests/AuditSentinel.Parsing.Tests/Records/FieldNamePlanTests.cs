@@ -92,6 +92,34 @@ public class FieldNamePlanTests
     }
 
     [Fact]
+    public void Planned_reads_at_the_edges_of_the_line_and_of_the_map_words_give_the_tokens_of_each_line_read_alone()
+    {
+        // The unchecked reads' edges: names that start 7, 8 and 9 bytes before the line's end (the 8-byte load), values
+        // and quotes that end on the line's last byte, and values of 0 to 200 bytes that cross one or two 64-byte words
+        // of the maps (past the next word the plan leaves the field to the general way).
+        var planned = new RecordParser();
+        for (var length = 0; length <= 200; length++)
+        {
+            var value = new string('v', length);
+            foreach (var body in new[]
+            {
+                $"a={value} bb=1 c=2",
+                $"a={value} bb=\"1\" c=\"{value}\"",
+                $"a=\"{value}\" bb=12345678",
+                $"a={value} bb=1234567",
+                $"a={value} bb=123456",
+                $"a={value} bb=\"",
+                $"a={value} bb=",
+            })
+            {
+                var line = Encoding.ASCII.GetBytes($"type=SYSCALL msg=audit(1.000:1): {body}");
+                AssertSameAsAlone(planned, line);
+                AssertSameAsAlone(planned, line);
+            }
+        }
+    }
+
+    [Fact]
     public void A_plan_reads_the_names_it_learned_and_stops_at_the_first_other_one()
     {
         // Without this, a plan that never matched would pass the comparisons above.
