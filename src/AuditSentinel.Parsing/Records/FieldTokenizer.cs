@@ -192,11 +192,16 @@ internal ref struct FieldTokenizer
                 }
 
                 valueLength = valueEnd - valueStart;
-                kind = KindByText(ref Unsafe.Add(ref line, valueStart), first, valueLength, name.MayBeHex);
+                kind = KindByText(ref Unsafe.Add(ref line, valueStart), first, valueLength);
                 if (kind == FieldKind.Hex)
                 {
-                    // Checked digit by digit on the general way.
-                    break;
+                    // A value of a name that may be hex is checked digit by digit on the general way.
+                    if (name.MayBeHex)
+                    {
+                        break;
+                    }
+
+                    kind = FieldKind.Plain;
                 }
 
                 next = valueEnd + 1;
@@ -418,10 +423,10 @@ internal ref struct FieldTokenizer
 
                 // Past the blank that ends the value (beyond "to" when none does, which ends the loop).
                 i = valueEnd + 1;
-                kind = KindByText(ref Unsafe.AsRef(in line[valueStart]), first, valueLength, mayBeHex);
+                kind = KindByText(ref Unsafe.AsRef(in line[valueStart]), first, valueLength);
                 if (kind == FieldKind.Hex)
                 {
-                    kind = FieldValues.MayBeHexEncoded(line.Slice(nameStart, nameLength), key, _isExecve) ? HexKind(valueStart, ref valueLength) : FieldKind.Plain;
+                    kind = mayBeHex && FieldValues.MayBeHexEncoded(line.Slice(nameStart, nameLength), key, _isExecve) ? HexKind(valueStart, ref valueLength) : FieldKind.Plain;
                 }
             }
 
@@ -433,15 +438,15 @@ internal ref struct FieldTokenizer
         return Math.Min(i, to);
     }
 
-    // How a bare value reads by its text alone: absent, plain, or, where hex may stand ("mayBeHex"), Hex for one that
-    // is the kernel's hex when its name may be (the caller decides that; HexKind then drops a stray closing quote).
-    // "value" is the value's first byte, with "length" bytes from it in the line.
+    // How a bare value reads by its text alone: absent, plain, or Hex for one that is the kernel's hex when its name may
+    // be (the caller decides that; HexKind then drops a stray closing quote). "value" is the value's first byte, with
+    // "length" bytes from it in the line.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FieldKind KindByText(ref byte value, byte first, int length, bool mayBeHex) => length switch
+    private static FieldKind KindByText(ref byte value, byte first, int length) => length switch
     {
         1 => first == (byte)'?' ? FieldKind.Absent : FieldKind.Plain,
         6 when FieldValues.IsAbsentMarker(MemoryMarshal.CreateReadOnlySpan(ref value, 6)) => FieldKind.Absent,
-        _ when mayBeHex && char.IsAsciiHexDigitUpper((char)first) && ((length & 1) == 0 || Unsafe.Add(ref value, length - 1) == (byte)'"') => FieldKind.Hex,
+        _ when char.IsAsciiHexDigitUpper((char)first) && ((length & 1) == 0 || Unsafe.Add(ref value, length - 1) == (byte)'"') => FieldKind.Hex,
         _ => FieldKind.Plain,
     };
 
