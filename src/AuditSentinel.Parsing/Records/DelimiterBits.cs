@@ -87,6 +87,44 @@ internal static class DelimiterBits
     }
 
     /// <summary>
+    /// <see cref="Next"/> for a reader that goes without range checks and has a way out for long runs: the answer when it
+    /// is in the word of <paramref name="from"/> or the next one, else -1.
+    /// </summary>
+    /// <remarks>
+    /// Reads only words that hold a position before <paramref name="to"/>, so maps of a line that reaches
+    /// <paramref name="to"/> (<see cref="WordsFor"/> of its length) keep every unchecked read in range.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int NextNear(ref ulong bits, int map, int from, int to)
+    {
+        if (from >= to)
+        {
+            return to;
+        }
+
+        var word = from >> 6;
+        var rest = Unsafe.Add(ref bits, (word * Maps) + map) >> from;
+        if (rest != 0)
+        {
+            return Math.Min(to, from + BitOperations.TrailingZeroCount(rest));
+        }
+
+        var nextStart = (word + 1) * BytesPerWord;
+        if (nextStart >= to)
+        {
+            return to;
+        }
+
+        rest = Unsafe.Add(ref bits, ((word + 1) * Maps) + map);
+        if (rest != 0)
+        {
+            return Math.Min(to, nextStart + BitOperations.TrailingZeroCount(rest));
+        }
+
+        return nextStart + BytesPerWord >= to ? to : -1;
+    }
+
+    /// <summary>
     /// The word of map <paramref name="map"/> that starts at line position <paramref name="wordStart"/> (a multiple of
     /// <see cref="BytesPerWord"/>), cut at <paramref name="to"/>: no bit past it, and its own bit set, so that a scan
     /// of the words stops there. A word that starts at or past <paramref name="to"/> is its first bit alone, so a scan

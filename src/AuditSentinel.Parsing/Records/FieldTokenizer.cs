@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace AuditSentinel.Parsing.Records;
 
@@ -30,6 +31,8 @@ internal ref struct FieldTokenizer
     private readonly bool _isExecve;
     private readonly bool _simpleFieldsFirst;
     private readonly ReadOnlySpan<ulong> _delimiters;
+    private readonly FieldNamePlan? _bodyPlan;
+    private readonly FieldNamePlan? _enrichedPlan;
     private Span<FieldToken> _tokens;
     private Span<ulong> _keys;
     private int _count;
@@ -44,9 +47,21 @@ internal ref struct FieldTokenizer
     /// <param name="simpleFieldsFirst">
     /// False to read every field the general way; the tokens are the same either way (the tests compare them).
     /// </param>
+    /// <param name="bodyPlan">The names this record's type began its body with last time, learned anew when they differ; null: none.</param>
+    /// <param name="enrichedPlan">The same for the ENRICHED part.</param>
     internal FieldTokenizer(
-        ReadOnlySpan<byte> line, bool interpreted, bool isExecve, Span<FieldToken> tokenRoom, Span<ulong> keyRoom, ReadOnlySpan<ulong> delimiters, bool simpleFieldsFirst = true)
+        ReadOnlySpan<byte> line,
+        bool interpreted,
+        bool isExecve,
+        Span<FieldToken> tokenRoom,
+        Span<ulong> keyRoom,
+        ReadOnlySpan<ulong> delimiters,
+        bool simpleFieldsFirst = true,
+        FieldNamePlan? bodyPlan = null,
+        FieldNamePlan? enrichedPlan = null)
     {
+        _bodyPlan = bodyPlan;
+        _enrichedPlan = enrichedPlan;
         _delimiters = delimiters;
         _line = line;
         _interpreted = interpreted;
@@ -67,11 +82,151 @@ internal ref struct FieldTokenizer
     internal void Tokenize(int bodyStart, int separatorAt)
     {
         var bodyEnd = separatorAt < 0 ? _line.Length : separatorAt;
-        Scan(bodyStart, bodyEnd, FieldOrigin.Body, continuation: _interpreted);
+        ScanPart(bodyStart, bodyEnd, FieldOrigin.Body, continuation: _interpreted, _bodyPlan);
         if (separatorAt >= 0)
         {
-            Scan(bodyEnd + 1, _line.Length, FieldOrigin.Enriched, continuation: false);
+            ScanPart(bodyEnd + 1, _line.Length, FieldOrigin.Enriched, continuation: false, _enrichedPlan);
         }
+    }
+
+    // A part read with a plan starts with the fields the plan names; the plan learns the part's names when they differ.
+    private void ScanPart(int from, int to, FieldOrigin origin, bool continuation, FieldNamePlan? plan)
+    {
+        if (plan is null || continuation)
+        {
+            Scan(from, to, origin, continuation);
+            return;
+        }
+
+        var first = _count;
+        from = ScanPlannedFields(from, to, origin, plan, 0, out var matched);
+        if (matched < plan.Names.Length && plan.TrySwitchAt(matched))
+        {
+            from = ScanPlannedFields(from, to, origin, plan, matched, out matched);
+        }
+
+        Scan(from, to, origin, continuation);
+
+        // A part the plan read whole, and no more, has nothing to teach it: most lines.
+        if (matched != plan.Names.Length || _count != first + matched)
+        {
+            plan.LearnIfDiffers(matched, _line, Tokens[first..], Keys[first..], origin, _isExecve);
+        }
+    }
+
+    /// <summary>
+    /// Reads the fields <paramref name="plan"/> names, in its order from its name <paramref name="from"/>, from line
+    /// position <paramref name="i"/>: each name checked where it is expected by one masked 8-byte compare (the name and
+    /// the '=' after it), its value read as <see cref="ScanSimpleFields"/> reads it and classed by the plan's word on hex
+    /// instead of a lookup of the name.
+    /// Stops at the first name that differs from the plan, at the first field that <see cref="ScanSimpleFields"/> would
+    /// not read and at the first whose value runs past the next 64-byte word of the maps or may be hex, and returns where
+    /// that field starts; <paramref name="matched"/> is <paramref name="from"/> plus the number of fields read.
+    /// </summary>
+    /// <remarks>
+    /// The loop makes no call and reads through unchecked references, so that its state stays in registers (with calls
+    /// for the rare cases and range checks it spilled a dozen values and cost about 107 instructions a field). The bounds
+    /// it relies on: a name's 8-byte load starts at i &lt;= line.Length - 8; a value starts at valueStart &lt; to &lt;=
+    /// line.Length and ends at valueEnd &gt;= valueStart &gt; 0, so line[valueEnd - 1] and an absent marker's 6 bytes
+    /// (valueEnd = valueStart + 6 &lt;= to) are in the line, as is the byte after a closing quote, read only before
+    /// "to"; the maps cover "to" (<see cref="DelimiterBits.NextNear"/>); at most "room" tokens and keys are written, the
+    /// room left in both.
+    /// </remarks>
+    internal int ScanPlannedFields(int i, int to, FieldOrigin origin, FieldNamePlan plan, int from, out int matched)
+    {
+        matched = from;
+        if (_pendingOld == 1)
+        {
+            return i;
+        }
+
+        _pendingOld = -1;
+        var count = _count;
+        var names = plan.Names[from..];
+        var room = Math.Min(Math.Min(_tokens.Length, _keys.Length) - count, names.Length);
+        var lastNameStart = _line.Length - sizeof(ulong);
+        ref var line = ref MemoryMarshal.GetReference(_line);
+        ref var bits = ref MemoryMarshal.GetReference(_delimiters);
+        ref var firstName = ref MemoryMarshal.GetReference(names);
+        ref var name = ref firstName;
+        ref var namesEnd = ref Unsafe.Add(ref firstName, room);
+        ref var token = ref Unsafe.Add(ref MemoryMarshal.GetReference(_tokens), count);
+        ref var key = ref Unsafe.Add(ref MemoryMarshal.GetReference(_keys), count);
+        while (Unsafe.IsAddressLessThan(ref name, ref namesEnd) && i <= lastNameStart)
+        {
+            if ((ReadWord(ref Unsafe.Add(ref line, i)) & name.Mask) != name.Expected)
+            {
+                break;
+            }
+
+            var valueStart = i + name.Length + 1;
+            if (valueStart >= to || (name.Length == sizeof(ulong) && Unsafe.Add(ref line, valueStart - 1) != (byte)'='))
+            {
+                break;
+            }
+
+            var first = Unsafe.Add(ref line, valueStart);
+            FieldKind kind;
+            int valueLength;
+            int next;
+            if (first == (byte)'"')
+            {
+                valueStart++;
+                var close = DelimiterBits.NextNear(ref bits, DelimiterBits.Quotes, valueStart, to);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                valueLength = close - valueStart;
+                kind = FieldKind.Quoted;
+                next = close + 1 < to && Unsafe.Add(ref line, close + 1) == (byte)' ' ? close + 2 : Math.Min(close + 1, to);
+            }
+            else
+            {
+                // The first blank ends the value (ScanSimpleFields finds the same one past any '=' in it).
+                var valueEnd = DelimiterBits.NextNear(ref bits, DelimiterBits.ValueEnds, valueStart, to);
+                if (valueEnd < 0 || first is (byte)'\'' or (byte)'{' || Unsafe.Add(ref line, valueEnd - 1) == (byte)',')
+                {
+                    break;
+                }
+
+                valueLength = valueEnd - valueStart;
+                kind = KindByText(ref Unsafe.Add(ref line, valueStart), first, valueLength);
+                if (kind == FieldKind.Hex)
+                {
+                    // A value of a name that may be hex is checked digit by digit on the general way.
+                    if (name.MayBeHex)
+                    {
+                        break;
+                    }
+
+                    kind = FieldKind.Plain;
+                }
+
+                next = valueEnd + 1;
+            }
+
+            token = new FieldToken(i, name.Length, valueStart, valueLength, kind, origin);
+            key = name.Key;
+            token = ref Unsafe.Add(ref token, 1);
+            key = ref Unsafe.Add(ref key, 1);
+            name = ref Unsafe.Add(ref name, 1);
+            i = next;
+        }
+
+        var read = (int)(Unsafe.ByteOffset(ref firstName, ref name) / Unsafe.SizeOf<PlannedName>());
+        _count = count + read;
+        matched = from + read;
+        return Math.Min(i, to);
+    }
+
+    // A name's first 8 bytes as ScanSimpleFields reads them (little-endian).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong ReadWord(ref byte at)
+    {
+        var word = Unsafe.ReadUnaligned<ulong>(ref at);
+        return BitConverter.IsLittleEndian ? word : BinaryPrimitives.ReverseEndianness(word);
     }
 
     private void Scan(int from, int to, FieldOrigin origin, bool continuation)
@@ -268,14 +423,11 @@ internal ref struct FieldTokenizer
 
                 // Past the blank that ends the value (beyond "to" when none does, which ends the loop).
                 i = valueEnd + 1;
-                kind = valueLength switch
+                kind = KindByText(ref Unsafe.AsRef(in line[valueStart]), first, valueLength);
+                if (kind == FieldKind.Hex)
                 {
-                    1 => first == (byte)'?' ? FieldKind.Absent : FieldKind.Plain,
-                    6 when FieldValues.IsAbsentMarker(line.Slice(valueStart, 6)) => FieldKind.Absent,
-                    _ when mayBeHex && char.IsAsciiHexDigitUpper((char)first) && ((valueLength & 1) == 0 || line[valueEnd - 1] == (byte)'"')
-                        && FieldValues.MayBeHexEncoded(line.Slice(nameStart, nameLength), key, _isExecve) => HexKind(valueStart, ref valueLength),
-                    _ => FieldKind.Plain,
-                };
+                    kind = mayBeHex && FieldValues.MayBeHexEncoded(line.Slice(nameStart, nameLength), key, _isExecve) ? HexKind(valueStart, ref valueLength) : FieldKind.Plain;
+                }
             }
 
             tokens[count] = new FieldToken(nameStart, nameLength, valueStart, valueLength, kind, origin);
@@ -285,6 +437,18 @@ internal ref struct FieldTokenizer
         _count = count;
         return Math.Min(i, to);
     }
+
+    // How a bare value reads by its text alone: absent, plain, or Hex for one that is the kernel's hex when its name may
+    // be (the caller decides that; HexKind then drops a stray closing quote). "value" is the value's first byte, with
+    // "length" bytes from it in the line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FieldKind KindByText(ref byte value, byte first, int length) => length switch
+    {
+        1 => first == (byte)'?' ? FieldKind.Absent : FieldKind.Plain,
+        6 when FieldValues.IsAbsentMarker(MemoryMarshal.CreateReadOnlySpan(ref value, 6)) => FieldKind.Absent,
+        _ when char.IsAsciiHexDigitUpper((char)first) && ((length & 1) == 0 || Unsafe.Add(ref value, length - 1) == (byte)'"') => FieldKind.Hex,
+        _ => FieldKind.Plain,
+    };
 
     // Moves the name ends taken in order (ScanSimpleFields) to "position": the bits of its word from there on.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -411,9 +575,11 @@ internal ref struct FieldTokenizer
     }
 
     // A bare value of a field the kernel may hex-encode: hex when it is (one stray closing quote dropped), else plain.
-    private readonly FieldKind HexKind(int valueStart, ref int valueLength)
+    private readonly FieldKind HexKind(int valueStart, ref int valueLength) => HexKind(_line, valueStart, ref valueLength);
+
+    private static FieldKind HexKind(ReadOnlySpan<byte> line, int valueStart, ref int valueLength)
     {
-        var value = _line.Slice(valueStart, valueLength);
+        var value = line.Slice(valueStart, valueLength);
         if (FieldValues.IsUppercaseHex(value))
         {
             return FieldKind.Hex;

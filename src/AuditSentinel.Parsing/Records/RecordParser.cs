@@ -19,6 +19,7 @@ public sealed class RecordParser
     private readonly ChunkedStore<FieldToken> _tokens = new();
     private readonly ChunkedStore<ulong> _keys = new();
     private readonly RecentStamp _recentStamp = new();
+    private readonly FieldNamePlans _plans = new();
     private readonly bool _fastPaths;
     private ulong[] _delimiterBits = new ulong[64];
     private byte[] _lastNodeBytes = [];
@@ -76,8 +77,11 @@ public sealed class RecordParser
             header = header with { Node = fallbackNode };
         }
 
+        // Lines ausearch interpreted and types without a number are read without plans.
+        var interpreted = header.Format == RecordFormat.Interpreted;
+        var (bodyPlan, enrichedPlan) = _fastPaths && !interpreted && header.TypeNumber != 0 ? _plans.For(header.TypeNumber) : default;
         var tokenizer = new FieldTokenizer(
-            line, header.Format == RecordFormat.Interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom), delimiters, simpleFieldsFirst: _fastPaths);
+            line, interpreted, header.TypeNumber == RecordType.Execve, _tokens.Space(TokenRoom), _keys.Space(TokenRoom), delimiters, _fastPaths, bodyPlan, enrichedPlan);
         tokenizer.Tokenize(header.BodyStart, header.SeparatorAt);
         record = new AuditRecord(_lines.Keep(kept), header, _tokens.Keep(tokenizer.Tokens), _keys.Keep(tokenizer.Keys), lineNumber);
         return true;

@@ -71,6 +71,27 @@ public class DelimiterBitsTests
     }
 
     [Fact]
+    public void NextNear_answers_as_Next_within_two_words_and_minus_one_past_them()
+    {
+        // Marks far apart, so that some answers lie two words on; ends before, inside and past each word's edge.
+        var bytes = Enumerable.Range(0, 300).Select(i => i is 3 or 70 or 250 ? (byte)' ' : (byte)'x').ToArray();
+        var bits = new ulong[DelimiterBits.WordsFor(bytes.Length)];
+        DelimiterBits.Mark(bytes, bits, new byte[bytes.Length]);
+        for (var to = 0; to <= bytes.Length; to++)
+        {
+            // Maps cut to "to" hold all NextNear may read: any read past them fails the test.
+            var cut = bits[..DelimiterBits.WordsFor(to)];
+            for (var from = 0; from <= to; from++)
+            {
+                var expected = DelimiterBits.Next(bits, DelimiterBits.ValueEnds, from, to);
+                var near = cut.Length == 0 ? to : DelimiterBits.NextNear(ref cut[0], DelimiterBits.ValueEnds, from, to);
+                var withinTwoWords = expected < ((from / 64) + 2) * 64 || expected == to && to <= ((from / 64) + 2) * 64;
+                Assert.Equal(withinTwoWords ? expected : -1, near);
+            }
+        }
+    }
+
+    [Fact]
     public void WordUpTo_gives_each_word_of_a_map_cut_at_the_end_with_the_end_marked_and_a_later_word_its_start()
     {
         // Lines of one, two and three words and one that ends on a word's edge; every end up to the line's length.
