@@ -74,7 +74,6 @@ public class RowJsonBufferTests
             var name = maybeName ?? string.Empty;
             var value = maybeValue ?? string.Empty;
             var number = (long)name.GetHashCode(StringComparison.Ordinal) * value.Length;
-            var flag = number % 2 == 0;
             var nameBytes = Encoding.UTF8.GetBytes(name);
             var valueBytes = Encoding.UTF8.GetBytes(value);
             AssertSame(
@@ -97,7 +96,6 @@ public class RowJsonBufferTests
                     w.WriteNullValue();
                     w.WriteEndArray();
                     w.WriteString("v", value);
-                    w.WriteBoolean("f", flag);
                     w.WriteEndObject();
                 },
                 b =>
@@ -122,129 +120,88 @@ public class RowJsonBufferTests
                     b.WriteEndArray();
                     b.WriteEncodedPropertyName(RowJsonBuffer.EncodeName("v"));
                     b.WriteStringValue(value);
-                    b.WriteBoolean(RowJsonBuffer.EncodeName("f"), flag);
                     b.WriteEndObject();
                 },
                 json);
         }).QuickCheckThrowOnFailure();
     }
 
+    /// <summary>Every column of a row is written after a comma and the first one's becomes the brace: each kind of column first and after others.</summary>
     [Fact]
-    public void Columns_written_with_their_prefix_first_or_after_others_are_written_as_utf8jsonwriter_writes_them()
+    public void Columns_written_first_or_after_others_are_written_as_utf8jsonwriter_writes_them()
     {
-        using var json = new RowJsonBuffer();
-        var (s, n, t) = (RowJsonBuffer.EncodeName("s"), RowJsonBuffer.EncodeName("n"), RowJsonBuffer.EncodeName("t"));
+        using var writer = new RowJsonWriter();
         Prop.ForAll<string?, long, DateTimeOffset>((maybeValue, number, time) =>
         {
             var value = maybeValue ?? string.Empty;
-            var stamp = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-            AssertSame(
-                value,
+            var stamp = Stamp(time);
+            AssertRow(
+                new ColumnsRow(("s", value), ("n", number), ("t", time)),
                 w =>
                 {
-                    w.WriteStartObject();
                     w.WriteString("s", value);
                     w.WriteNumber("n", number);
                     w.WriteString("t", stamp);
-                    w.WriteStartObject("o");
-                    w.WriteNumber("n", number);
-                    w.WriteString("s", value);
-                    w.WriteEndObject();
-                    w.WriteStartObject("o");
-                    w.WriteString("t", stamp);
-                    w.WriteString("s", value);
-                    w.WriteEndObject();
-                    w.WriteEndObject();
                 },
-                b =>
+                writer);
+            AssertRow(
+                new ColumnsRow(("n", number), ("s", value)),
+                w =>
                 {
-                    b.WriteStartObject();
-                    b.WriteString(s, value);
-                    b.WriteNumber(n, number);
-                    b.WriteDateTime(t, time);
-                    b.WriteEncodedPropertyName(RowJsonBuffer.EncodeName("o"));
-                    b.WriteStartObject();
-                    b.WriteNumber(n, number);
-                    b.WriteString(s, value);
-                    b.WriteEndObject();
-                    b.WriteEncodedPropertyName(RowJsonBuffer.EncodeName("o"));
-                    b.WriteStartObject();
-                    b.WriteDateTime(t, time);
-                    b.WriteString(s, value);
-                    b.WriteEndObject();
-                    b.WriteEndObject();
+                    w.WriteNumber("n", number);
+                    w.WriteString("s", value);
                 },
-                json);
+                writer);
+            AssertRow(
+                new ColumnsRow(("t", time), ("s", value), ("f", number % 2 == 0)),
+                w =>
+                {
+                    w.WriteString("t", stamp);
+                    w.WriteString("s", value);
+                    w.WriteBoolean("f", number % 2 == 0);
+                },
+                writer);
+            AssertRow(
+                new ColumnsRow(("f", number % 2 != 0), ("a", new[] { value, null })),
+                w =>
+                {
+                    w.WriteBoolean("f", number % 2 != 0);
+                    w.WriteStartArray("a");
+                    w.WriteStringValue(value);
+                    w.WriteNullValue();
+                    w.WriteEndArray();
+                },
+                writer);
         }).QuickCheckThrowOnFailure();
     }
 
-    /// <summary>Prefixes are copied as a window of two vectors: every name length up to the longest it holds.</summary>
+    /// <summary>Prefixes are copied as a window of two vectors: every name length up to the longest it holds, for every kind of column.</summary>
     [Fact]
     public void Column_names_of_every_length_are_written_as_utf8jsonwriter_writes_them()
     {
-        using var json = new RowJsonBuffer();
+        using var writer = new RowJsonWriter();
         var time = new DateTimeOffset(2026, 11, 22, 7, 45, 28, 777, TimeSpan.Zero);
         for (var length = 1; length <= LongestColumnName; length++)
         {
-            var name = string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + (i % 26))));
-            var prefix = RowJsonBuffer.EncodeName(name);
-            AssertSame(
-                name,
+            // Six names of this length, told apart by their first letter.
+            var names = Enumerable.Range(0, 6).Select(k => string.Concat(Enumerable.Range(0, length).Select(i => (char)('a' + ((i + k) % 26))))).ToArray();
+            AssertRow(
+                new ColumnsRow((names[0], "v"), (names[1], 42L), (names[2], time), (names[3], string.Empty), (names[4], Array.Empty<string?>()), (names[5], new string?[] { "x" })),
                 w =>
                 {
-                    w.WriteStartObject();
-                    w.WriteString(name, "v");
-                    w.WriteNumber(name, 42);
-                    w.WriteString(name, "2026-11-22T07:45:28.777Z");
-                    w.WriteStartObject(name);
-                    w.WriteNumber(name, 7);
-                    w.WriteEndObject();
-                    w.WriteStartObject(name);
-                    w.WriteString(name, "2026-11-22T07:45:28.777Z");
-                    w.WriteEndObject();
-                    w.WriteStartObject(name);
-                    w.WriteString(name, string.Empty);
-                    w.WriteEndObject();
-                    w.WriteStartObject(name);
-                    w.WriteStartArray(name);
+                    w.WriteString(names[0], "v");
+                    w.WriteNumber(names[1], 42);
+                    w.WriteString(names[2], "2026-11-22T07:45:28.777Z");
+                    w.WriteString(names[3], string.Empty);
+                    w.WriteStartArray(names[4]);
                     w.WriteEndArray();
-                    w.WriteStartArray(name);
+                    w.WriteStartArray(names[5]);
                     w.WriteStringValue("x");
                     w.WriteEndArray();
-                    w.WriteEndObject();
-                    w.WriteEndObject();
                 },
-                b =>
-                {
-                    b.WriteStartObject();
-                    b.WriteString(prefix, "v");
-                    b.WriteNumber(prefix, 42);
-                    b.WriteDateTime(prefix, time);
-                    b.WriteEncodedPropertyName(prefix);
-                    b.WriteStartObject();
-                    b.WriteNumber(prefix, 7);
-                    b.WriteEndObject();
-                    b.WriteEncodedPropertyName(prefix);
-                    b.WriteStartObject();
-                    b.WriteDateTime(prefix, time);
-                    b.WriteEndObject();
-                    b.WriteEncodedPropertyName(prefix);
-                    b.WriteStartObject();
-                    b.WriteString(prefix, string.Empty);
-                    b.WriteEndObject();
-                    b.WriteStartObject(prefix);
-                    b.WriteStartArray(prefix);
-                    b.WriteEndArray();
-                    b.WriteStartArray(prefix);
-                    b.WriteStringValue("x");
-                    b.WriteEndArray();
-                    b.WriteEndObject();
-                    b.WriteEndObject();
-                },
-                json);
+                writer);
         }
     }
-
 
     /// <summary>A name too long for the window is refused when its column is declared, never written past its room.</summary>
     [Fact]
@@ -280,6 +237,25 @@ public class RowJsonBufferTests
     [Fact]
     public void A_name_that_would_need_escaping_is_refused_as_a_column_name() =>
         Assert.Throws<ArgumentException>(() => RowJsonBuffer.EncodeName("a\"b"));
+
+    private static string Stamp(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    // The row written as a table row of its own columns, against the object Utf8JsonWriter writes with "columns" in it.
+    private static void AssertRow(ColumnsRow row, Action<Utf8JsonWriter> columns, RowJsonWriter writer)
+    {
+        var written = writer.Serialize(row.Table(), row);
+        var expected = Reference(w =>
+        {
+            w.WriteStartObject();
+            columns(w);
+            w.WriteEndObject();
+        });
+        if (!written.SequenceEqual(expected))
+        {
+            Assert.Fail($"expected {Encoding.UTF8.GetString(expected)} got {Encoding.UTF8.GetString(written)}");
+        }
+    }
 
     private static void AssertSame(string what, Action<Utf8JsonWriter> reference, Action<RowJsonBuffer> candidate, RowJsonBuffer json)
     {

@@ -19,10 +19,8 @@ public class RowJsonColumnEdgeTests
 
     private static readonly char[] EdgeChars = ['a', '\0', '\u001F', ' ', '"', '\\', '~', '\u007F', '\u0080', '\u00E9', '\u7FFF', '\u8000', '\uD800', '\uFFFF'];
 
-    private static readonly ColumnPrefix Filler = RowJsonBuffer.EncodeName("filler");
-    private static readonly ColumnPrefix Short = RowJsonBuffer.EncodeName("s");
-    private static readonly string LongestName = new('n', ColumnPrefix.Window - 5);
-    private static readonly ColumnPrefix Longest = RowJsonBuffer.EncodeName(LongestName);
+    // A prefix ,"Name":" is the name and five bytes.
+    private const int LongestNameLength = ColumnPrefix.Window - 5;
 
     public static TheoryData<string> Values() =>
     [
@@ -36,49 +34,38 @@ public class RowJsonColumnEdgeTests
     public void Columns_and_items_written_at_every_distance_from_the_buffer_end_are_written_as_utf8jsonwriter_writes_them(string value)
     {
         var time = new DateTimeOffset(2026, 11, 22, 7, 45, 28, 7, TimeSpan.Zero);
+        var longest = Enumerable.Range(0, 5).Select(k => new string((char)('n' + k), LongestNameLength)).ToArray();
         for (var fill = FirstBuffer - 160; fill <= FirstBuffer + 8; fill++)
         {
             var filler = new string('f', fill);
-            using var json = new RowJsonBuffer();
-            json.WriteStartObject();
-            json.WriteString(Filler, filler);
-            json.WriteString(Longest, value);
-            json.WriteNumber(Short, uint.MaxValue);
-            json.WriteNumber(Longest, long.MinValue);
-            json.WriteBoolean(Longest, value.Length % 2 == 0);
-            json.WriteDateTime(Longest, time);
-            json.WriteStartArray(Longest);
-            json.WriteStringValue(value);
-            json.WriteStringValue((string?)null);
-            json.WriteStringValue(value);
-            json.WriteNumberValue(fill);
-            json.WriteEndArray();
-            json.WriteEndObject();
+            var row = new ColumnsRow(
+                ("filler", filler), (longest[0], value), ("s", (long)uint.MaxValue), (longest[1], long.MinValue), (longest[2], value.Length % 2 == 0), (longest[3], time), (longest[4], new[] { value, null, value }));
+            using var writer = new RowJsonWriter();
+            var written = writer.Serialize(row.Table(), row);
             var expected = Reference(w =>
             {
                 w.WriteStartObject();
                 w.WriteString("filler", filler);
-                w.WriteString(LongestName, value);
+                w.WriteString(longest[0], value);
                 w.WriteNumber("s", uint.MaxValue);
-                w.WriteNumber(LongestName, long.MinValue);
-                w.WriteBoolean(LongestName, value.Length % 2 == 0);
-                w.WriteString(LongestName, "2026-11-22T07:45:28.007Z");
-                w.WriteStartArray(LongestName);
+                w.WriteNumber(longest[1], long.MinValue);
+                w.WriteBoolean(longest[2], value.Length % 2 == 0);
+                w.WriteString(longest[3], "2026-11-22T07:45:28.007Z");
+                w.WriteStartArray(longest[4]);
                 w.WriteStringValue(value);
                 w.WriteNullValue();
                 w.WriteStringValue(value);
-                w.WriteNumberValue(fill);
                 w.WriteEndArray();
                 w.WriteEndObject();
             });
-            AssertEqual(expected, json.Written, $"value '{value}' after {fill} bytes");
+            AssertEqual(expected, written, $"value '{value}' after {fill} bytes");
         }
     }
 
     [Fact]
     public void Chars_that_need_escaping_at_every_position_around_the_short_length_are_written_as_utf8jsonwriter_writes_them()
     {
-        using var json = new RowJsonBuffer();
+        using var writer = new RowJsonWriter();
         for (var length = 1; length <= PlainJsonText.ShortChars + 2; length++)
         {
             foreach (var edge in EdgeChars)
@@ -88,25 +75,18 @@ public class RowJsonColumnEdgeTests
                     var chars = Enumerable.Range(0, length).Select(i => (char)('A' + (i % 26))).ToArray();
                     chars[at] = edge;
                     var value = new string(chars);
-                    json.Clear();
-                    json.WriteStartObject();
-                    json.WriteString(Short, value);
-                    json.WriteStartArray(Short);
-                    json.WriteStringValue(value);
-                    json.WriteStringValue(value);
-                    json.WriteEndArray();
-                    json.WriteEndObject();
+                    var row = new ColumnsRow(("s", value), ("a", new[] { value, value }));
                     var expected = Reference(w =>
                     {
                         w.WriteStartObject();
                         w.WriteString("s", value);
-                        w.WriteStartArray("s");
+                        w.WriteStartArray("a");
                         w.WriteStringValue(value);
                         w.WriteStringValue(value);
                         w.WriteEndArray();
                         w.WriteEndObject();
                     });
-                    AssertEqual(expected, json.Written, $"U+{(int)edge:X4} at {at} of {length}");
+                    AssertEqual(expected, writer.Serialize(row.Table(), row), $"U+{(int)edge:X4} at {at} of {length}");
                 }
             }
         }

@@ -42,7 +42,7 @@ internal ref struct JsonColumns : IColumnVisitor
         var prefix = Next();
         if (value is not null)
         {
-            var written = RowJsonBuffer.TryWriteShortString(ref _end, prefix, comma: true, value);
+            var written = RowJsonBuffer.TryWriteShortString(ref _end, prefix, value);
             if (written == 0)
             {
                 WriteOtherString(prefix, value);
@@ -62,7 +62,7 @@ internal ref struct JsonColumns : IColumnVisitor
         var prefix = Next();
         if (value is { } number)
         {
-            _end = ref Unsafe.Add(ref _end, RowJsonBuffer.WriteNumber(ref _end, prefix, comma: true, number));
+            _end = ref Unsafe.Add(ref _end, RowJsonBuffer.WriteNumber(ref _end, prefix, number));
         }
     }
 
@@ -72,7 +72,7 @@ internal ref struct JsonColumns : IColumnVisitor
         var prefix = Next();
         if (value is { } flag)
         {
-            _end = ref Unsafe.Add(ref _end, RowJsonBuffer.WriteBoolean(ref _end, prefix, comma: true, flag));
+            _end = ref Unsafe.Add(ref _end, RowJsonBuffer.WriteBoolean(ref _end, prefix, flag));
         }
     }
 
@@ -82,7 +82,7 @@ internal ref struct JsonColumns : IColumnVisitor
         var prefix = Next();
         if (value is { } time)
         {
-            _end = ref Unsafe.Add(ref _end, _json.WriteDateTime(ref _end, prefix, comma: true, time));
+            _end = ref Unsafe.Add(ref _end, _json.WriteDateTime(ref _end, prefix, time));
         }
     }
 

@@ -70,13 +70,13 @@ internal sealed partial class RowJsonBuffer
         _length = (int)Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(_buffer), ref end);
 
     /// <summary>
-    /// Writes a string column of at most <see cref="PlainJsonText.ShortChars"/> chars that needs no escaping (nearly
+    /// Writes a string column, after its comma, of at most <see cref="PlainJsonText.ShortChars"/> chars that needs no escaping (nearly
     /// every one): its prefix, the value and its closing quote, at most <see cref="ShortColumnRoom"/> bytes from
     /// <paramref name="at"/>, which the caller has. A call of its own that calls nothing, so it saves and restores next to no registers.
     /// </summary>
     /// <returns>The bytes written; 0 when the value is longer or needs escaping, having written part of it.</returns>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static int TryWriteShortString(ref byte at, ColumnPrefix encodedName, bool comma, string value)
+    internal static int TryWriteShortString(ref byte at, ColumnPrefix encodedName, string value)
     {
         var length = value.Length;
         if (length > PlainJsonText.ShortChars)
@@ -84,7 +84,7 @@ internal sealed partial class RowJsonBuffer
             return 0;
         }
 
-        var prefix = encodedName.CopyTo(ref at, comma, quote: true);
+        var prefix = encodedName.CopyTo(ref at, comma: true, quote: true);
         ref var text = ref Unsafe.Add(ref at, prefix);
         if (!PlainJsonText.TryNarrowShort(value, ref text))
         {
@@ -95,27 +95,27 @@ internal sealed partial class RowJsonBuffer
         return prefix + length + 1;
     }
 
-    /// <summary>Writes a number column, at most <see cref="ShortColumnRoom"/> bytes from <paramref name="at"/>.</summary>
+    /// <summary>Writes a number column after its comma, at most <see cref="ShortColumnRoom"/> bytes from <paramref name="at"/>.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static int WriteNumber(ref byte at, ColumnPrefix encodedName, bool comma, long value)
+    internal static int WriteNumber(ref byte at, ColumnPrefix encodedName, long value)
     {
-        var name = encodedName.CopyTo(ref at, comma, quote: false);
+        var name = encodedName.CopyTo(ref at, comma: true, quote: false);
         return name + FormatNumber(value, ref Unsafe.Add(ref at, name));
     }
 
-    /// <summary>Writes a boolean column, at most <see cref="ShortColumnRoom"/> bytes from <paramref name="at"/>.</summary>
-    internal static int WriteBoolean(ref byte at, ColumnPrefix encodedName, bool comma, bool value)
+    /// <summary>Writes a boolean column after its comma, at most <see cref="ShortColumnRoom"/> bytes from <paramref name="at"/>.</summary>
+    internal static int WriteBoolean(ref byte at, ColumnPrefix encodedName, bool value)
     {
-        var name = encodedName.CopyTo(ref at, comma, quote: false);
+        var name = encodedName.CopyTo(ref at, comma: true, quote: false);
         // "true" and "false" as one 8-byte store each; the bytes past the literal are room the next write goes over.
         Unsafe.WriteUnaligned(ref Unsafe.Add(ref at, name), value ? TrueBytes : FalseBytes);
         return name + (value ? 4 : 5);
     }
 
-    /// <summary>Writes a datetime column, at most <see cref="ShortColumnRoom"/> bytes from <paramref name="at"/>.</summary>
-    internal int WriteDateTime(ref byte at, ColumnPrefix encodedName, bool comma, DateTimeOffset value)
+    /// <summary>Writes a datetime column after its comma, at most <see cref="ShortColumnRoom"/> bytes from <paramref name="at"/>.</summary>
+    internal int WriteDateTime(ref byte at, ColumnPrefix encodedName, DateTimeOffset value)
     {
-        var prefix = encodedName.CopyTo(ref at, comma, quote: true);
+        var prefix = encodedName.CopyTo(ref at, comma: true, quote: true);
         ref var text = ref Unsafe.Add(ref at, prefix);
         _timestamps.Write(MemoryMarshal.CreateSpan(ref text, UtcTimestampText.Length), value);
         Unsafe.Add(ref text, UtcTimestampText.Length) = (byte)'"';

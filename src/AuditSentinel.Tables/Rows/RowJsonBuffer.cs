@@ -67,41 +67,6 @@ internal sealed partial class RowJsonBuffer : IDisposable
         _needsComma = false;
     }
 
-    /// <summary>Writes a string column: its name (see <see cref="EncodeName"/>) and the value, escaped as needed.</summary>
-    internal void WriteString(ColumnPrefix encodedName, string value)
-    {
-        var written = TryWriteShortString(ref Room(ShortColumnRoom), encodedName, _needsComma, value);
-        if (written == 0)
-        {
-            WriteOtherString(encodedName, value);
-            return;
-        }
-
-        _length += written;
-        _needsComma = true;
-    }
-
-    /// <summary>Writes a number column: its name (see <see cref="EncodeName"/>) and the value.</summary>
-    internal void WriteNumber(ColumnPrefix encodedName, long value)
-    {
-        _length += WriteNumber(ref Room(ShortColumnRoom), encodedName, _needsComma, value);
-        _needsComma = true;
-    }
-
-    /// <summary>Writes a boolean column: its name (see <see cref="EncodeName"/>) and the value.</summary>
-    internal void WriteBoolean(ColumnPrefix encodedName, bool value)
-    {
-        _length += WriteBoolean(ref Room(ShortColumnRoom), encodedName, _needsComma, value);
-        _needsComma = true;
-    }
-
-    /// <summary>Writes a datetime column: its name (see <see cref="EncodeName"/>) and the value as an ISO 8601 UTC string with milliseconds.</summary>
-    internal void WriteDateTime(ColumnPrefix encodedName, DateTimeOffset value)
-    {
-        _length += WriteDateTime(ref Room(ShortColumnRoom), encodedName, _needsComma, value);
-        _needsComma = true;
-    }
-
     /// <summary>Writes a property name given as UTF-8 text, escaped as needed.</summary>
     internal void WritePropertyName(ReadOnlySpan<byte> utf8Name)
     {
