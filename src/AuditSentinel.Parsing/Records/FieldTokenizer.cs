@@ -575,11 +575,9 @@ internal ref struct FieldTokenizer
     }
 
     // A bare value of a field the kernel may hex-encode: hex when it is (one stray closing quote dropped), else plain.
-    private readonly FieldKind HexKind(int valueStart, ref int valueLength) => HexKind(_line, valueStart, ref valueLength);
-
-    private static FieldKind HexKind(ReadOnlySpan<byte> line, int valueStart, ref int valueLength)
+    private readonly FieldKind HexKind(int valueStart, ref int valueLength)
     {
-        var value = line.Slice(valueStart, valueLength);
+        var value = _line.Slice(valueStart, valueLength);
         if (FieldValues.IsUppercaseHex(value))
         {
             return FieldKind.Hex;
